@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { ConfigError } from "./errors";
+
+/**
+ * The one place environment variables are read. Everything else receives a typed `Config`.
+ * Every bad variable is reported at once, one line each, naming the variable and what is expected.
+ */
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .default(String(fallback))
+    .pipe(z.coerce.number().int("a whole number").positive("a number above 0"));
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default("file:./data/arxiv-digest.db")
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "file:<path> or postgresql://…"),
+  SMTP_URL: optional.refine(
+    (v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v),
+    "smtp://user:pass@host:port or smtps://…",
+  ),
+  MAIL_OUTBOX_DIR: z.string().trim().default("./outbox"),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .default("arXiv Digest <digest@localhost>")
+    .refine((v) => /^([^<>\r\n]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(v), "an address, optionally with a name: Name <addr@host>"),
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .default("http://localhost:3000")
+    .pipe(z.url({ protocol: /^https?$/, error: "an http(s) URL" }))
+    .transform((v) => v.replace(/\/+$/, "")),
+  ARXIV_CATEGORIES: z
+    .string()
+    .trim()
+    .default("cs")
+    .refine((v) => /^[a-z-]+(\.[A-Za-z-]+)?([+,][a-z-]+(\.[A-Za-z-]+)?)*$/.test(v), "categories joined by + or , e.g. cs.AI+cs.LG")
+    .transform((v) => v.split(/[+,]/)),
+  ARXIV_INCLUDE_REPLACEMENTS: z
+    .enum(["true", "false", "1", "0", "yes", "no"], { error: "true or false" })
+    .default("false")
+    .transform((v) => ["true", "1", "yes"].includes(v)),
+  DIGEST_MAX_PAPERS: positiveInt(100),
+  DIGEST_TIME_ZONE: z
+    .string()
+    .trim()
+    .default("Asia/Shanghai")
+    .refine(isTimeZone, "an IANA time zone such as Asia/Shanghai"),
+  TRANSLATOR: z.enum(["none"], { error: "none (more providers are coming)" }).default("none"),
+  DKIM_DOMAIN: optional,
+  DKIM_SELECTOR: optional,
+  DKIM_PRIVATE_KEY: optional,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Env = Record<string, string | undefined>;
+
+export interface Config {
+  databaseUrl: string;
+  mail: {
+    smtpUrl?: string;
+    outboxDir: string;
+    from: string;
+    dkim?: { domainName: string; keySelector: string; privateKey: string };
+  };
+  publicUrl: string;
+  arxiv: { categories: string[]; includeReplacements: boolean };
+  digest: { maxPapers: number; timeZone: string };
+  translator: { provider: "none" };
+  logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+}
+
+/** Reads and validates the environment; throws ConfigError naming every variable at fault. */
+export function loadConfig(env: Env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name} is invalid: expected ${issue.message} (got ${JSON.stringify(env[name] ?? "")})`;
+      }),
+    );
+  }
+  const v = parsed.data;
+  return {
+    databaseUrl: v.DATABASE_URL,
+    mail: {
+      smtpUrl: v.SMTP_URL,
+      outboxDir: v.MAIL_OUTBOX_DIR,
+      from: v.MAIL_FROM,
+      dkim: dkimConfig(v.DKIM_DOMAIN, v.DKIM_SELECTOR, v.DKIM_PRIVATE_KEY),
+    },
+    publicUrl: v.PUBLIC_URL,
+    arxiv: { categories: v.ARXIV_CATEGORIES, includeReplacements: v.ARXIV_INCLUDE_REPLACEMENTS },
+    digest: { maxPapers: v.DIGEST_MAX_PAPERS, timeZone: v.DIGEST_TIME_ZONE },
+    translator: { provider: v.TRANSLATOR },
+    logLevel: v.LOG_LEVEL,
+  };
+}
+
+function dkimConfig(domain?: string, selector?: string, key?: string): Config["mail"]["dkim"] {
+  const given = [domain, selector, key].filter((x) => x !== undefined).length;
+  if (given === 0) return undefined;
+  if (given < 3 || !domain || !selector || !key) {
+    throw new ConfigError([
+      "DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together (or none of them)",
+    ]);
+  }
+  return { domainName: domain, keySelector: selector, privateKey: key.replace(/\\n/g, "\n") };
+}

@@ -1,0 +1,45 @@
+/**
+ * The application's error family. Each carries a stable `code` and a message a person can act
+ * on; the CLI maps them to one line and exit code 1, the web server to an HTTP status.
+ * Expected outcomes ("no matching papers") are returned values, not errors.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A missing or invalid setting; the message names every variable at fault. */
+export class ConfigError extends AppError {
+  constructor(readonly problems: string[]) {
+    super("CONFIG_INVALID", problems.join("\n"));
+  }
+}
+
+/** A feed that cannot be trusted as an arXiv announcement: nothing of it is stored. */
+export class FeedError extends AppError {
+  constructor(
+    message: string,
+    readonly source?: string,
+  ) {
+    super("FEED_INVALID", source ? `${source}: ${message}` : message);
+  }
+}
+
+/** Input from a person (CLI argument, form field) that is not acceptable. */
+export class InputError extends AppError {
+  constructor(message: string) {
+    super("INPUT_INVALID", message);
+  }
+}
+
+/** Something the operator named (a subscriber, an edition) does not exist. */
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super("NOT_FOUND", message);
+  }
+}
