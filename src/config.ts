@@ -1,3 +1,4 @@
+import { validate } from "node-cron";
 import { z } from "zod";
 import { ConfigError } from "./errors";
 
@@ -16,7 +17,8 @@ const positiveInt = (fallback: number) =>
     .string()
     .trim()
     .default(String(fallback))
-    .pipe(z.coerce.number().int("a whole number").positive("a number above 0"));
+    .transform(Number)
+    .pipe(z.number("a whole number").int("a whole number").positive("a number above 0"));
 
 const schema = z.object({
   DATABASE_URL: z
@@ -56,6 +58,22 @@ const schema = z.object({
     .trim()
     .default("Asia/Shanghai")
     .refine(isTimeZone, "an IANA time zone such as Asia/Shanghai"),
+  PORT: z
+    .string()
+    .trim()
+    .default("3000")
+    .transform(Number)
+    .pipe(z.number("a port number").int("a port number").min(1, "a port number").max(65535, "a port number")),
+  SCHEDULE_CRON: z
+    .string()
+    .trim()
+    .default("30 0 * * 1-5")
+    .refine((v) => validate(v), "a cron expression such as 30 0 * * 1-5"),
+  SCHEDULE_TZ: z
+    .string()
+    .trim()
+    .default("America/New_York")
+    .refine(isTimeZone, "an IANA time zone such as America/New_York"),
   TRANSLATOR: z.enum(["none"], { error: "none (more providers are coming)" }).default("none"),
   DKIM_DOMAIN: optional,
   DKIM_SELECTOR: optional,
@@ -72,6 +90,9 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** The variables this program reads; .env.example documents exactly these. */
+export const CONFIG_VARIABLES = Object.keys(schema.shape);
+
 export type Env = Record<string, string | undefined>;
 
 export interface Config {
@@ -86,6 +107,8 @@ export interface Config {
   arxiv: { categories: string[]; includeReplacements: boolean };
   digest: { maxPapers: number; timeZone: string };
   translator: { provider: "none" };
+  server: { port: number };
+  schedule: { cron: string; timeZone: string };
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
 }
 
@@ -113,6 +136,8 @@ export function loadConfig(env: Env): Config {
     arxiv: { categories: v.ARXIV_CATEGORIES, includeReplacements: v.ARXIV_INCLUDE_REPLACEMENTS },
     digest: { maxPapers: v.DIGEST_MAX_PAPERS, timeZone: v.DIGEST_TIME_ZONE },
     translator: { provider: v.TRANSLATOR },
+    server: { port: v.PORT },
+    schedule: { cron: v.SCHEDULE_CRON, timeZone: v.SCHEDULE_TZ },
     logLevel: v.LOG_LEVEL,
   };
 }

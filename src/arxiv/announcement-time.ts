@@ -1,0 +1,28 @@
+import { DateTime } from "luxon";
+
+/** arXiv's clock: announcements at 20:00 in New York, Sunday to Thursday. */
+export const ARXIV_TIME_ZONE = "America/New_York";
+const ANNOUNCEMENT_HOUR = 20;
+
+/** The edition date arXiv gives a feed: the channel pubDate's calendar day in New York. */
+export function editionDateOf(pubDate: Date): string {
+  return DateTime.fromJSDate(pubDate, { zone: ARXIV_TIME_ZONE }).toISODate() ?? "";
+}
+
+/**
+ * When the batch dated `editionDate` was made public: 20:00 New York time the evening before
+ * (Monday's batch is announced on Sunday evening).
+ */
+export function announcedAtOf(editionDate: string): Date {
+  return DateTime.fromISO(editionDate, { zone: ARXIV_TIME_ZONE })
+    .minus({ days: 1 })
+    .set({ hour: ANNOUNCEMENT_HOUR, minute: 0, second: 0, millisecond: 0 })
+    .toJSDate();
+}
+
+/** "2025-10-16 20:00 EDT" in New York, or "2025-10-17 08:00 UTC+8" elsewhere. */
+export function formatInZone(instant: Date, zone: string): string {
+  const local = DateTime.fromJSDate(instant, { zone });
+  const label = zone === ARXIV_TIME_ZONE ? local.toFormat("ZZZZ") : `UTC${local.toFormat("Z")}`;
+  return `${local.toFormat("yyyy-MM-dd HH:mm")} ${label}`;
+}

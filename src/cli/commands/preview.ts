@@ -1,0 +1,34 @@
+import fs from "node:fs/promises";
+import { NotFoundError } from "../../errors";
+import { digestLinks, loadEditionContent } from "../../mail/deliver-edition";
+import { renderDigestText } from "../../digest/render-digest-text";
+import { digestSubject } from "../../digest/digest-mail-parts";
+import { normalizeEmail } from "../../subscribers/email-address";
+import { withApp, type CommandRegistrar } from "../command-context";
+
+export const registerPreviewCommand: CommandRegistrar = (program, io) => {
+  program
+    .command("preview <email>")
+    .description("render a subscriber's digest of an edition without sending it")
+    .option("--edition <yyyy-mm-dd>", "which edition (default: the latest)")
+    .option("--html <file>", "write the HTML part here")
+    .option("--text <file>", "write the plain-text part here (default: print it)")
+    .action(async (email: string, opts: { edition?: string; html?: string; text?: string }) => {
+      await withApp(io, async (app) => {
+        const subscriber = await app.subscribers.findByEmail(normalizeEmail(email));
+        if (!subscriber) throw new NotFoundError(`no subscriber ${email}`);
+        const content = await loadEditionContent(app, opts.edition);
+        const digest = content.digestFor(subscriber, { maxPapers: app.config.digest.maxPapers, now: new Date() });
+        if (!digest) {
+          io.out(`${subscriber.email}: no paper of edition ${content.edition.date} matches; no mail would be sent`);
+          return;
+        }
+        const links = digestLinks(app.config.mail.from)(subscriber);
+        const text = renderDigestText(digest, links);
+        if (opts.html) await fs.writeFile(opts.html, (await app.template()).render(digest, links));
+        if (opts.text) await fs.writeFile(opts.text, text);
+        else if (!opts.html) io.out(text);
+        io.err(`Subject: ${digestSubject(digest)}`);
+      });
+    });
+};

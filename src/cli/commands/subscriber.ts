@@ -1,0 +1,65 @@
+import { DateTime } from "luxon";
+import { InputError, NotFoundError } from "../../errors";
+import { addSubscriber } from "../../subscribers/add-subscriber";
+import { normalizeEmail } from "../../subscribers/email-address";
+import { collect, printJson, withApp, type CommandRegistrar } from "../command-context";
+
+export const registerSubscriberCommands: CommandRegistrar = (program, io) => {
+  const subscriber = program.command("subscriber").description("manage subscribers");
+
+  subscriber
+    .command("add <email>")
+    .description("add a subscriber with one or more keyword queries")
+    .requiredOption("-k, --keywords <query>", "a keyword query (repeat for more)", collect)
+    .option("--confirmed", "mark as confirmed (active) at once; otherwise pending", false)
+    .option("--lang <variant>", "Chinese variant: zh-CN or zh-TW", "zh-CN")
+    .option("--tz <zone>", "IANA time zone for the times in the digest")
+    .option("--if-missing", "do nothing (and succeed) if the address is already subscribed", false)
+    .action(async (email: string, opts: { keywords: string[]; confirmed: boolean; lang: string; tz?: string; ifMissing: boolean }) => {
+      await withApp(io, async (app) => {
+        const timeZone = opts.tz ?? app.config.digest.timeZone;
+        if (!DateTime.now().setZone(timeZone).isValid) {
+          throw new InputError(`"${timeZone}" is not an IANA time zone (e.g. Asia/Shanghai)`);
+        }
+        if (opts.ifMissing && (await app.subscribers.findByEmail(normalizeEmail(email)))) {
+          io.out(`${normalizeEmail(email)} is already subscribed; nothing changed`);
+          return;
+        }
+        const added = await addSubscriber(app.subscribers, {
+          email,
+          keywords: opts.keywords,
+          confirmed: opts.confirmed,
+          language: opts.lang,
+          timeZone,
+        });
+        io.out(`added ${added.email} (${added.status}) with ${added.keywords.length} keyword(s): ${added.keywords.join("; ")}`);
+      });
+    });
+
+  subscriber
+    .command("list")
+    .description("list subscribers")
+    .option("--json", "print JSON")
+    .action(async (opts: { json?: boolean }) => {
+      await withApp(io, async (app) => {
+        const all = await app.subscribers.list();
+        if (opts.json) {
+          printJson(io, all);
+          return;
+        }
+        if (all.length === 0) io.out("no subscribers");
+        for (const s of all) io.out(`${s.email}\t${s.status}\t${s.language}\t${s.keywords.join("; ")}`);
+      });
+    });
+
+  subscriber
+    .command("remove <email>")
+    .description("delete a subscriber and their keywords")
+    .action(async (email: string) => {
+      await withApp(io, async (app) => {
+        const normalized = normalizeEmail(email);
+        if (!(await app.subscribers.remove(normalized))) throw new NotFoundError(`no subscriber ${normalized}`);
+        io.out(`removed ${normalized}`);
+      });
+    });
+};

@@ -1,0 +1,57 @@
+import { Command, CommanderError } from "commander";
+import dotenv from "dotenv";
+import { AppError, ConfigError } from "../errors";
+import type { CliIO } from "./command-context";
+import { registerDbCommands } from "./commands/db";
+import { registerPipelineCommands } from "./commands/pipeline";
+import { registerPreviewCommand } from "./commands/preview";
+import { registerServeCommand } from "./commands/serve";
+import { registerSubscriberCommands } from "./commands/subscriber";
+
+/** Builds the `arxiv-digest` program; every command is a thin shell over a service. */
+export function buildProgram(io: CliIO): Command {
+  const program = new Command("arxiv-digest")
+    .description("Bilingual (English + 中文) arXiv digests by keyword")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  for (const register of [registerDbCommands, registerSubscriberCommands, registerPipelineCommands, registerPreviewCommand, registerServeCommand]) {
+    register(program, io);
+  }
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/**
+ * Runs the CLI and returns the exit code. A person's mistake is one line and code 1; only a
+ * defect prints a stack (and says so).
+ */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    await buildProgram(io).parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) io.err(`config error: ${problem}`);
+      return 1;
+    }
+    if (error instanceof AppError) {
+      io.err(`error: ${error.message}`);
+      return 1;
+    }
+    io.err(`unexpected error (a bug; please report it): ${error instanceof Error ? error.stack : String(error)}`);
+    return 1;
+  }
+}
+
+/** The process entry point: loads .env if present, then runs with the real streams. */
+export async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  const code = await runCli(process.argv.slice(2), {
+    env: process.env,
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    interactive: Boolean(process.stderr.isTTY),
+  });
+  process.exitCode = code;
+}

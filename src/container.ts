@@ -1,0 +1,55 @@
+import type pino from "pino";
+import type { Config } from "./config";
+import { createDatabase, type Db } from "./db/create-database";
+import { databaseTarget } from "./db/database-target";
+import { createDeliveryStore, type DeliveryStore } from "./db/delivery-store";
+import { createEditionStore, type EditionStore } from "./db/edition-store";
+import { migrateDatabase } from "./db/migrate-database";
+import { createSubscriberStore, type SubscriberStore } from "./db/subscriber-store";
+import { compileDigestTemplate, type DigestHtmlTemplate } from "./digest/digest-html-template";
+import { createLogger } from "./logger";
+import { createMailTransport } from "./mail/create-mail-transport";
+import type { MailTransport } from "./mail/mail-transport";
+
+/**
+ * The composition root: the only place that turns configuration into services. Commands and the
+ * server receive an `App` and never read the environment or open connections themselves.
+ */
+export interface App {
+  config: Config;
+  logger: pino.Logger;
+  db: Db;
+  subscribers: SubscriberStore;
+  editions: EditionStore;
+  deliveries: DeliveryStore;
+  /** Opened on first use: commands that send nothing never connect to SMTP. */
+  transport(): MailTransport;
+  /** Compiled on first use, then shared by every digest of the process. */
+  template(): Promise<DigestHtmlTemplate>;
+  close(): Promise<void>;
+}
+
+/** Builds the services; migrates the database first, so every command finds it current. */
+export async function createApp(config: Config): Promise<App> {
+  const logger = createLogger(config.logLevel);
+  const target = databaseTarget(config.databaseUrl);
+  const applied = await migrateDatabase(target);
+  if (applied.length > 0) logger.info({ applied }, "database migrated");
+  const db = createDatabase(target);
+  let transport: MailTransport | undefined;
+  let template: Promise<DigestHtmlTemplate> | undefined;
+  return {
+    config,
+    logger,
+    db,
+    subscribers: createSubscriberStore(db),
+    editions: createEditionStore(db),
+    deliveries: createDeliveryStore(db),
+    transport: () => (transport ??= createMailTransport(config.mail)),
+    template: () => (template ??= compileDigestTemplate()),
+    async close() {
+      transport?.close();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type { Db } from "./create-database";
+
+export type DeliveryStatus = "queued" | "sending" | "sent" | "failed" | "uncertain";
+
+export interface Delivery {
+  id: number;
+  editionId: number;
+  subscriberId: number;
+  status: DeliveryStatus;
+  attempts: number;
+}
+
+/** The outbox: one delivery per (edition, subscriber), moved through its states by claims. */
+export interface DeliveryStore {
+  /** Creates the deliveries that do not exist yet; returns how many were created. */
+  createMissing(editionId: number, subscriberIds: readonly number[]): Promise<number>;
+  /**
+   * Takes the next queued delivery that is due, for `leaseMs`. The claim is a conditional
+   * update, so two senders never take the same row.
+   */
+  claimNext(editionId: number, now: Date, leaseMs: number, only?: number): Promise<Delivery | null>;
+  markSent(id: number, sent: { messageId: string; subject: string; paperCount: number }): Promise<void>;
+  markRetry(id: number, error: string, nextAttemptAt: Date): Promise<void>;
+  markFailed(id: number, error: string): Promise<void>;
+  /** Deliveries whose sender died mid-send: their fate is unknown, so they become `uncertain`. */
+  markExpiredLeasesUncertain(editionId: number, now: Date): Promise<number>;
+  countByStatus(editionId: number): Promise<Record<DeliveryStatus, number>>;
+}
+
+export function createDeliveryStore(db: Db): DeliveryStore {
+  return {
+    async createMissing(editionId, subscriberIds) {
+      const existing = await db.delivery.findMany({
+        where: { editionId },
+        select: { subscriberId: true },
+      });
+      const have = new Set(existing.map((d) => d.subscriberId));
+      const missing = subscriberIds.filter((id) => !have.has(id));
+      if (missing.length === 0) return 0;
+      const { count } = await db.delivery.createMany({
+        data: missing.map((subscriberId) => ({ editionId, subscriberId })),
+      });
+      return count;
+    },
+    async claimNext(editionId, now, leaseMs, only) {
+      for (;;) {
+        const candidate = await db.delivery.findFirst({
+          where: {
+            editionId,
+            status: "queued",
+            OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }],
+            ...(only === undefined ? {} : { subscriberId: only }),
+          },
+          orderBy: { id: "asc" },
+        });
+        if (!candidate) return null;
+        const { count } = await db.delivery.updateMany({
+          where: { id: candidate.id, status: "queued" },
+          data: {
+            status: "sending",
+            attempts: { increment: 1 },
+            leaseUntil: new Date(now.getTime() + leaseMs),
+          },
+        });
+        if (count === 1) {
+          return { ...candidate, status: "sending", attempts: candidate.attempts + 1 };
+        }
+      }
+    },
+    async markSent(id, sent) {
+      await db.delivery.update({
+        where: { id },
+        data: { status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null, ...sent },
+      });
+    },
+    async markRetry(id, error, nextAttemptAt) {
+      await db.delivery.update({
+        where: { id },
+        data: { status: "queued", lastError: error, nextAttemptAt, leaseUntil: null },
+      });
+    },
+    async markFailed(id, error) {
+      await db.delivery.update({
+        where: { id },
+        data: { status: "failed", lastError: error, leaseUntil: null },
+      });
+    },
+    async markExpiredLeasesUncertain(editionId, now) {
+      const { count } = await db.delivery.updateMany({
+        where: { editionId, status: "sending", leaseUntil: { lt: now } },
+        data: { status: "uncertain", lastError: "sender stopped during the send; fate unknown" },
+      });
+      return count;
+    },
+    async countByStatus(editionId) {
+      const groups = await db.delivery.groupBy({
+        by: ["status"],
+        where: { editionId },
+        _count: { _all: true },
+      });
+      const counts = { queued: 0, sending: 0, sent: 0, failed: 0, uncertain: 0 };
+      for (const group of groups) counts[group.status] = group._count._all;
+      return counts;
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { Db } from "./create-database";
+
+export type SubscriberStatus = "pending" | "active" | "paused" | "unsubscribed" | "bounced";
+export type ChineseVariant = "zh-CN" | "zh-TW";
+
+/** A subscriber with their keyword queries in their chosen order. */
+export interface Subscriber {
+  id: number;
+  email: string;
+  status: SubscriberStatus;
+  language: ChineseVariant;
+  timeZone: string;
+  createdAt: Date;
+  keywords: string[];
+}
+
+export interface NewSubscriber {
+  email: string;
+  keywords: string[];
+  status: SubscriberStatus;
+  language: ChineseVariant;
+  timeZone: string;
+}
+
+/** The subscription data the pipeline and the CLI read and write. */
+export interface SubscriberStore {
+  findByEmail(email: string): Promise<Subscriber | null>;
+  create(subscriber: NewSubscriber): Promise<Subscriber>;
+  list(): Promise<Subscriber[]>;
+  listActive(): Promise<Subscriber[]>;
+  findByIds(ids: readonly number[]): Promise<Subscriber[]>;
+  remove(email: string): Promise<boolean>;
+}
+
+const withKeywords = { keywords: { orderBy: { position: "asc" as const } } };
+
+type Row = Awaited<ReturnType<Db["subscriber"]["findFirstOrThrow"]>> & {
+  keywords: { query: string }[];
+};
+
+function toSubscriber(row: Row): Subscriber {
+  return {
+    id: row.id,
+    email: row.email,
+    status: row.status,
+    language: row.language === "zh-TW" ? "zh-TW" : "zh-CN",
+    timeZone: row.timeZone,
+    createdAt: row.createdAt,
+    keywords: row.keywords.map((k) => k.query),
+  };
+}
+
+export function createSubscriberStore(db: Db): SubscriberStore {
+  return {
+    async findByEmail(email) {
+      const row = await db.subscriber.findUnique({ where: { email }, include: withKeywords });
+      return row ? toSubscriber(row) : null;
+    },
+    async create(s) {
+      const row = await db.subscriber.create({
+        data: {
+          email: s.email,
+          status: s.status,
+          language: s.language,
+          timeZone: s.timeZone,
+          confirmedAt: s.status === "active" ? new Date() : null,
+          keywords: { create: s.keywords.map((query, position) => ({ query, position })) },
+        },
+        include: withKeywords,
+      });
+      return toSubscriber(row);
+    },
+    async list() {
+      const rows = await db.subscriber.findMany({ include: withKeywords, orderBy: { id: "asc" } });
+      return rows.map(toSubscriber);
+    },
+    async listActive() {
+      const rows = await db.subscriber.findMany({
+        where: { status: "active" },
+        include: withKeywords,
+        orderBy: { id: "asc" },
+      });
+      return rows.map(toSubscriber);
+    },
+    async findByIds(ids) {
+      const rows = await db.subscriber.findMany({
+        where: { id: { in: [...ids] } },
+        include: withKeywords,
+      });
+      return rows.map(toSubscriber);
+    },
+    async remove(email) {
+      const { count } = await db.subscriber.deleteMany({ where: { email } });
+      return count > 0;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { ARXIV_TIME_ZONE, formatInZone } from "../arxiv/announcement-time";
+import type { Digest } from "./digest";
+
+/** What the mail around a digest needs beyond the digest: where to send people. */
+export interface DigestLinks {
+  unsubscribeUrl: string;
+}
+
+/** The header lines both parts share, so the HTML and the text never disagree. */
+export function digestTimes(digest: Digest): {
+  announcedArxiv: string;
+  announcedLocal: string;
+  generatedLocal: string;
+} {
+  const zone = digest.recipient.timeZone;
+  return {
+    announcedArxiv: formatInZone(digest.announcedAt, ARXIV_TIME_ZONE),
+    announcedLocal: formatInZone(digest.announcedAt, zone),
+    generatedLocal: formatInZone(digest.generatedAt, zone),
+  };
+}
+
+/** Subject line in Chinese and English: date, unique count and the keywords. */
+export function digestSubject(digest: Digest): string {
+  const keywords = digest.sections.map((section) => section.query).join(", ");
+  const subject = `arXiv 每日论文 ${digest.editionDate} · ${digest.uniquePaperCount} 篇 · ${keywords}`;
+  return subject.length > 180 ? `${subject.slice(0, 179)}…` : subject;
+}

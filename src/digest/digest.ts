@@ -1,0 +1,34 @@
+/** A paper as a digest shows it: plain text fields, never HTML. */
+export interface DigestPaper {
+  arxivId: string;
+  version: number;
+  title: string;
+  abstract: string;
+  authors: string[];
+  /** "Information Retrieval (cs.IR)", primary first. */
+  subjects: string[];
+  links: { abs: string; pdf: string; html: string };
+  /** Chinese title and abstract, when a translation exists. */
+  translation?: { title: string; abstract: string };
+}
+
+/** One keyword query and the papers it matched, in edition order. */
+export interface DigestSection {
+  query: string;
+  papers: DigestPaper[];
+}
+
+/** Everything one subscriber's mail for one edition says. */
+export interface Digest {
+  editionDate: string;
+  announcedAt: Date;
+  generatedAt: Date;
+  recipient: { email: string; timeZone: string };
+  sections: DigestSection[];
+  /** Papers counted once, however many queries they match. */
+  uniquePaperCount: number;
+  /** Matching papers left out by the per-digest cap (DIGEST_MAX_PAPERS). */
+  omittedPaperCount: number;
+  /** At least one paper is shown without its Chinese translation. */
+  missingTranslations: boolean;
+}

@@ -1,0 +1,62 @@
+import { paperLinks, type AnnounceType } from "../arxiv/paper";
+import { formatSubject } from "../arxiv/taxonomy";
+import type { Edition, StoredPaper } from "../db/edition-store";
+import type { Subscriber } from "../db/subscriber-store";
+import { EditionMatcher } from "../match/edition-matcher";
+import { parseQuery } from "../match/query";
+import { buildDigest } from "./build-digest";
+import type { Digest, DigestPaper } from "./digest";
+
+/** Which announcements a digest carries: new and cross-lists, replacements only if asked. */
+export function mailedAnnounceTypes(includeReplacements: boolean): ReadonlySet<AnnounceType> {
+  return new Set<AnnounceType>(
+    includeReplacements ? ["new", "cross", "replace", "replace_cross"] : ["new", "cross"],
+  );
+}
+
+/**
+ * One edition loaded once for a whole send run: its mailable papers in digest form and a matcher
+ * over them. Every subscriber's digest is then built from memory.
+ */
+export class EditionContent {
+  private readonly papers: Map<number, DigestPaper>;
+  private readonly matcher: EditionMatcher;
+
+  constructor(
+    readonly edition: Edition,
+    stored: readonly StoredPaper[],
+    announceTypes: ReadonlySet<AnnounceType>,
+  ) {
+    const mailable = stored.filter((paper) => announceTypes.has(paper.announceType));
+    this.papers = new Map(mailable.map((paper) => [paper.id, toDigestPaper(paper)]));
+    this.matcher = new EditionMatcher(mailable);
+  }
+
+  /** The subscriber's digest, or null when none of their queries matches. */
+  digestFor(subscriber: Subscriber, options: { maxPapers: number; now: Date }): Digest | null {
+    return buildDigest({
+      editionDate: this.edition.date,
+      announcedAt: this.edition.announcedAt,
+      generatedAt: options.now,
+      recipient: { email: subscriber.email, timeZone: subscriber.timeZone },
+      queries: subscriber.keywords.map(parseQuery),
+      matchQuery: (query) => this.matcher.match(query),
+      papers: this.papers,
+      maxPapers: options.maxPapers,
+    });
+  }
+}
+
+function toDigestPaper(paper: StoredPaper): DigestPaper {
+  const zh = paper.translations.find((t) => t.language === "zh-CN");
+  return {
+    arxivId: paper.arxivId,
+    version: paper.version,
+    title: paper.title,
+    abstract: paper.abstract,
+    authors: paper.authors,
+    subjects: paper.categories.map(formatSubject),
+    links: paperLinks(paper.arxivId),
+    translation: zh ? { title: zh.title, abstract: zh.abstract } : undefined,
+  };
+}

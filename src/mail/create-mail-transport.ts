@@ -1,0 +1,63 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import type SMTPTransport from "nodemailer/lib/smtp-transport";
+import type { Config } from "../config";
+import { SendError, type MailTransport, type OutgoingMessage } from "./mail-transport";
+
+/** SMTP pool sizes: a few connections, recycled now and then, as most relays like. */
+const SMTP_POOL = { maxConnections: 5, maxMessages: 100 };
+
+/** SMTP when SMTP_URL is set, otherwise one .eml file per message in MAIL_OUTBOX_DIR. */
+export function createMailTransport(mail: Config["mail"]): MailTransport {
+  return mail.smtpUrl ? smtpTransport(mail.smtpUrl, mail.dkim) : outboxTransport(mail.outboxDir, mail.dkim);
+}
+
+function smtpTransport(url: string, dkim: Config["mail"]["dkim"]): MailTransport {
+  const transporter = nodemailer.createTransport({
+    url,
+    pool: true,
+    ...SMTP_POOL,
+    ...(dkim ? { dkim } : {}),
+  } as SMTPTransport.Options);
+  return {
+    description: `SMTP ${new URL(url).host}`,
+    async send(message) {
+      try {
+        await transporter.sendMail(message);
+      } catch (error) {
+        throw classifySmtpError(error);
+      }
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** 5xx answers are final; 4xx answers, timeouts and dropped connections are worth another try. */
+function classifySmtpError(error: unknown): SendError {
+  const code = (error as { responseCode?: number }).responseCode;
+  const text = error instanceof Error ? error.message : String(error);
+  return new SendError(text.replace(/\s+/g, " ").slice(0, 500), code !== undefined && code >= 500);
+}
+
+function outboxTransport(dir: string, dkim: Config["mail"]["dkim"]): MailTransport {
+  const transporter = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: "windows",
+    ...(dkim ? { dkim } : {}),
+  });
+  return {
+    description: `outbox ${path.resolve(dir)}`,
+    async send(message: OutgoingMessage) {
+      const info = await transporter.sendMail(message);
+      await fs.mkdir(dir, { recursive: true });
+      const name = `${message.messageId.replace(/[^A-Za-z0-9.@-]+/g, "")}.eml`;
+      // Written under a temporary name and renamed, so a reader never sees half a message.
+      const tmp = path.join(dir, `.${name}.tmp`);
+      await fs.writeFile(tmp, info.message as Buffer);
+      await fs.rename(tmp, path.join(dir, name));
+    },
+    close: () => transporter.close(),
+  };
+}

@@ -1,0 +1,96 @@
+import type { App } from "../container";
+import type { Edition } from "../db/edition-store";
+import type { Subscriber } from "../db/subscriber-store";
+import { digestSubject, type DigestLinks } from "../digest/digest-mail-parts";
+import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
+import { NotFoundError } from "../errors";
+import { prepareDeliveries } from "./prepare-deliveries";
+import { sendEdition, type SendProgress, type SendSummary } from "./send-edition";
+
+export interface DeliverOptions {
+  /** "yyyy-mm-dd"; the latest edition when absent. */
+  editionDate?: string;
+  /** Only this subscriber's digest. */
+  onlyEmail?: string;
+  onProgress?: (progress: SendProgress, total: number) => void;
+}
+
+export interface DeliverResult extends SendSummary {
+  edition: Edition;
+  recipients: number;
+}
+
+/** Until the web pages exist, leaving works by mail to the sender (RFC 2369 mailto form). */
+export function digestLinks(mailFrom: string): (subscriber: Subscriber) => DigestLinks {
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
+  const url = `mailto:${address}?subject=unsubscribe`;
+  return () => ({ unsubscribeUrl: url });
+}
+
+/** Loads an edition for digest building, or says clearly that there is none. */
+export async function loadEditionContent(app: App, editionDate?: string): Promise<EditionContent> {
+  const edition = editionDate ? await app.editions.findByDate(editionDate) : await app.editions.latest();
+  if (!edition) {
+    throw new NotFoundError(
+      editionDate ? `no edition dated ${editionDate}; run "arxiv-digest fetch" first` : 'no edition yet; run "arxiv-digest fetch" first',
+    );
+  }
+  const papers = await app.editions.papersOf(edition.id);
+  return new EditionContent(edition, papers, mailedAnnounceTypes(app.config.arxiv.includeReplacements));
+}
+
+/** Prepares and sends an edition's digests: the `send` command's work. Safe to run again. */
+export async function deliverEdition(app: App, options: DeliverOptions): Promise<DeliverResult> {
+  const content = await loadEditionContent(app, options.editionDate);
+  const subscribers = await recipientsOf(app, options.onlyEmail);
+  const now = new Date();
+  const maxPapers = app.config.digest.maxPapers;
+  const prepared = await prepareDeliveries(app, content, subscribers, { maxPapers, now });
+  const summary = await sendEdition(
+    {
+      deliveries: app.deliveries,
+      transport: app.transport(),
+      template: await app.template(),
+      mailFrom: app.config.mail.from,
+      linksFor: digestLinks(app.config.mail.from),
+      maxPapers,
+      now: () => new Date(),
+    },
+    content,
+    new Map(subscribers.map((s) => [s.id, s])),
+    {
+      only: options.onlyEmail ? subscribers[0]?.id : undefined,
+      onProgress: (progress) => options.onProgress?.(progress, prepared.recipients),
+    },
+  );
+  const counts = await app.deliveries.countByStatus(content.edition.id);
+  if (counts.queued === 0 && counts.sending === 0) {
+    await app.editions.setStatus(content.edition.id, "sent");
+  }
+  return { ...summary, edition: content.edition, recipients: prepared.recipients };
+}
+
+/** What `send --dry-run` shows: who would get which digest, with nothing written or sent. */
+export async function planEdition(
+  app: App,
+  options: Pick<DeliverOptions, "editionDate" | "onlyEmail">,
+): Promise<{ edition: Edition; plan: { email: string; papers: number; subject: string }[] }> {
+  const content = await loadEditionContent(app, options.editionDate);
+  const subscribers = await recipientsOf(app, options.onlyEmail);
+  const now = new Date();
+  const plan = subscribers.flatMap((subscriber) => {
+    if (subscriber.status !== "active") return [];
+    const digest = content.digestFor(subscriber, { maxPapers: app.config.digest.maxPapers, now });
+    return digest
+      ? [{ email: subscriber.email, papers: digest.uniquePaperCount, subject: digestSubject(digest) }]
+      : [];
+  });
+  return { edition: content.edition, plan };
+}
+
+async function recipientsOf(app: App, onlyEmail?: string): Promise<Subscriber[]> {
+  if (!onlyEmail) return app.subscribers.listActive();
+  const subscriber = await app.subscribers.findByEmail(onlyEmail.trim().toLowerCase());
+  if (!subscriber) throw new NotFoundError(`no subscriber ${onlyEmail}`);
+  return [subscriber];
+}

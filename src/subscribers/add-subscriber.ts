@@ -1,0 +1,36 @@
+import type { ChineseVariant, Subscriber, SubscriberStore } from "../db/subscriber-store";
+import { InputError } from "../errors";
+import { parseQueryList } from "../match/query";
+import { normalizeEmail } from "./email-address";
+
+export interface AddSubscriberInput {
+  email: string;
+  keywords: readonly string[];
+  confirmed: boolean;
+  language: string;
+  timeZone: string;
+}
+
+export const CHINESE_VARIANTS: readonly ChineseVariant[] = ["zh-CN", "zh-TW"];
+
+/**
+ * Adds a subscriber from operator input. Everything is validated before anything is written;
+ * an address that exists already is refused rather than silently changed.
+ */
+export async function addSubscriber(store: SubscriberStore, input: AddSubscriberInput): Promise<Subscriber> {
+  const email = normalizeEmail(input.email);
+  const queries = parseQueryList(input.keywords);
+  if (!CHINESE_VARIANTS.includes(input.language as ChineseVariant)) {
+    throw new InputError(`language "${input.language}" is not supported; use zh-CN or zh-TW`);
+  }
+  if (await store.findByEmail(email)) {
+    throw new InputError(`${email} is already subscribed; use "subscriber keywords" to change the keywords`);
+  }
+  return store.create({
+    email,
+    keywords: queries.map((q) => q.text),
+    status: input.confirmed ? "active" : "pending",
+    language: input.language as ChineseVariant,
+    timeZone: input.timeZone,
+  });
+}

@@ -1,0 +1,35 @@
+import { InputError } from "../errors";
+
+const MAX_EMAIL_LENGTH = 254;
+const MAX_LOCAL_PART = 64;
+/** Letters, digits and the punctuation RFC 5322 allows unquoted in a local part. */
+const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const DOMAIN_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
+
+/**
+ * Validates and normalises an address (trimmed; domain and local part lower-cased, as nearly
+ * every provider treats them). Quoted local parts and IP-literal domains are refused: no real
+ * subscriber uses them, and they are a common vehicle for header tricks.
+ */
+export function normalizeEmail(raw: string): string {
+  const email = raw.trim();
+  const problem = emailProblem(email);
+  if (problem) throw new InputError(`"${email.slice(0, 80)}" is not a valid email address: ${problem}`);
+  return email.toLowerCase();
+}
+
+function emailProblem(email: string): string | undefined {
+  if (email.length === 0) return "it is empty";
+  if (email.length > MAX_EMAIL_LENGTH) return `it is longer than ${MAX_EMAIL_LENGTH} characters`;
+  const at = email.lastIndexOf("@");
+  if (at <= 0 || at === email.length - 1) return "it needs a name, an @ and a domain";
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  if (local.length > MAX_LOCAL_PART) return `the part before @ is longer than ${MAX_LOCAL_PART} characters`;
+  if (!LOCAL_PART.test(local)) return "the part before @ has characters that are not allowed";
+  const labels = domain.split(".");
+  if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) {
+    return "the domain is not a valid host name";
+  }
+  return undefined;
+}

@@ -1,0 +1,38 @@
+import fs from "node:fs";
+import path from "node:path";
+import dotenv from "dotenv";
+import { CONFIG_VARIABLES, loadConfig } from "../../src/config";
+import { ConfigError } from "../../src/errors";
+
+describe("loadConfig", () => {
+  it("gives the embedded defaults for an empty environment", () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe("file:./data/arxiv-digest.db");
+    expect(config.mail.smtpUrl).toBeUndefined();
+    expect(config.mail.outboxDir).toBe("./outbox");
+    expect(config.arxiv).toEqual({ categories: ["cs"], includeReplacements: false });
+    expect(config.digest.maxPapers).toBe(100);
+  });
+
+  it(".env.example documents exactly the variables read, with their defaults", () => {
+    const example = dotenv.parse(fs.readFileSync(path.resolve(__dirname, "../../.env.example")));
+    expect(Object.keys(example).sort()).toEqual([...CONFIG_VARIABLES].sort());
+    expect(loadConfig(example)).toEqual(loadConfig({}));
+  });
+
+  it("names every bad variable, one line each", () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: "mysql://x", SMTP_URL: "http://x", DIGEST_MAX_PAPERS: "0", SCHEDULE_TZ: "Mars/Base" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems.map((p) => p.split(" ")[0])).toEqual(["DATABASE_URL", "SMTP_URL", "DIGEST_MAX_PAPERS", "SCHEDULE_TZ"]);
+  });
+
+  it("wants the DKIM settings together", () => {
+    expect(() => loadConfig({ DKIM_DOMAIN: "example.org" })).toThrow(/must be set together/);
+  });
+});

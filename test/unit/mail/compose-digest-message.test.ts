@@ -1,0 +1,26 @@
+import { composeDigestMessage, senderDomain } from "../../../src/mail/compose-digest-message";
+
+describe("composeDigestMessage", () => {
+  const message = composeDigestMessage({
+    from: "arXiv Digest <digest@lab.example.org>",
+    to: "a@example.org",
+    subject: "arXiv 每日论文\r\nBcc: evil@example.com",
+    text: "t",
+    html: "<p>h</p>",
+    editionDate: "2025-10-17",
+    deliveryId: 42,
+    unsubscribeUrl: "mailto:digest@lab.example.org?subject=unsubscribe",
+  });
+
+  it("keeps CR/LF out of headers", () => expect(message.subject).toBe("arXiv 每日论文 Bcc: evil@example.com"));
+  it("derives a stable Message-ID from the delivery", () =>
+    expect(message.messageId).toBe("<digest.2025-10-17.42@lab.example.org>"));
+  it("marks the mail as automatic bulk list mail", () => {
+    expect(message.headers["Auto-Submitted"]).toBe("auto-generated");
+    expect(message.list?.unsubscribe).toContain("mailto:");
+  });
+  it.each([
+    ["digest@example.org", "example.org"],
+    ["Name <x@mail.example.org>", "mail.example.org"],
+  ])("senderDomain(%j) = %j", (from, domain) => expect(senderDomain(from)).toBe(domain));
+});
