@@ -13,6 +13,7 @@ module.exports = {
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/integration/**/*.test.ts"],
       transform: { "^.+\\.ts$": tsJest },
+      globalSetup: "<rootDir>/test/integration/global-setup.ts",
       slowTestThreshold: 30,
     },
   ],

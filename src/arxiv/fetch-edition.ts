@@ -2,7 +2,8 @@ import type { App } from "../container";
 import { ingestEdition, type IngestResult } from "./ingest-edition";
 import { downloadFeeds, readFeedFiles } from "./load-feeds";
 
-const USER_AGENT = "arxiv-digest/0.1 (+https://github.com/arxiv-digest; self-hosted digest service)";
+const USER_AGENT =
+  "arxiv-digest/0.1 (+https://github.com/arxiv-digest; self-hosted digest service)";
 
 /** Reads the given feed files, or downloads the configured categories, and stores the edition. */
 export async function fetchEdition(

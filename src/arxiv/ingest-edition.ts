@@ -15,7 +15,10 @@ export type IngestResult =
  * (new in one, cross-listed in another) is stored once, with its first announcement type. An
  * empty announcement (weekend, holiday) makes no edition; a batch already stored is a no-op.
  */
-export async function ingestEdition(store: EditionStore, feeds: readonly ParsedFeed[]): Promise<IngestResult> {
+export async function ingestEdition(
+  store: EditionStore,
+  feeds: readonly ParsedFeed[],
+): Promise<IngestResult> {
   const items = uniqueById(feeds.flatMap((feed) => feed.items));
   if (items.length === 0) return { kind: "empty" };
   const date = editionDate(feeds);
@@ -40,13 +43,17 @@ function uniqueById(items: readonly AnnouncedPaper[]): AnnouncedPaper[] {
 
 function editionDate(feeds: readonly ParsedFeed[]): string {
   const dates = new Set(
-    feeds.filter((feed) => feed.items.length > 0).map((feed) => (feed.pubDate ? editionDateOf(feed.pubDate) : "")),
+    feeds
+      .filter((feed) => feed.items.length > 0)
+      .map((feed) => (feed.pubDate ? editionDateOf(feed.pubDate) : "")),
   );
   if (dates.has("")) {
     throw new FeedError("the feed has no channel <pubDate>, so its announcement date is unknown");
   }
   if (dates.size > 1) {
-    throw new FeedError(`the feeds belong to different announcements (${[...dates].sort().join(", ")})`);
+    throw new FeedError(
+      `the feeds belong to different announcements (${[...dates].sort().join(", ")})`,
+    );
   }
   return [...dates][0] as string;
 }

@@ -12,7 +12,9 @@ export async function readFeedFiles(files: readonly string[]): Promise<ParsedFee
       xml = await fs.readFile(file, "utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(`cannot read feed file ${file}: ${code === "ENOENT" ? "no such file" : code}`);
+      throw new InputError(
+        `cannot read feed file ${file}: ${code === "ENOENT" ? "no such file" : code}`,
+      );
     }
     feeds.push(await parseArxivFeed(xml, file));
   }
@@ -37,7 +39,10 @@ export async function downloadFeeds(
       headers: { "User-Agent": userAgent },
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     }).catch((error: unknown) => {
-      throw new FeedError(`download failed: ${error instanceof Error ? error.message : String(error)}`, url);
+      throw new FeedError(
+        `download failed: ${error instanceof Error ? error.message : String(error)}`,
+        url,
+      );
     });
     if (!response.ok) throw new FeedError(`arXiv answered HTTP ${response.status}`, url);
     feeds.push(await parseArxivFeed(await response.text(), url));

@@ -1,6 +1,7 @@
 import path from "node:path";
 import fs from "node:fs/promises";
 import mjml2html from "mjml";
+import he from "he";
 import Mustache from "mustache";
 import type { Digest } from "./digest";
 import { digestSubject, digestTimes, type DigestLinks } from "./digest-mail-parts";
@@ -21,13 +22,21 @@ export async function compileDigestTemplate(file = DEFAULT_TEMPLATE): Promise<Di
   const source = await fs.readFile(file, "utf8");
   const result = await mjml2html(source, {
     filePath: file,
+    // Partials live beside the layout; MJML 5 ignores includes unless told where they may come from.
+    ignoreIncludes: false,
+    includePath: path.dirname(file),
+    // No web fonts: a digest must not fetch anything from third parties.
+    fonts: {},
     validationLevel: "strict",
     keepComments: false,
     minify: false,
   });
   const html = result.html.replace(/>\s+</g, "> <").replace(/\n\s*/g, "\n");
   Mustache.parse(html);
-  return { render: (digest, links) => Mustache.render(html, digestView(digest, links)) };
+  // Escape the five HTML specials only: Mustache's default also escapes "/" and "=", which
+  // turns every link into entity soup that some mail clients' link checkers do not decode.
+  const escape = (value: unknown) => he.escape(String(value));
+  return { render: (digest, links) => Mustache.render(html, digestView(digest, links), {}, { escape }) };
 }
 
 function digestView(digest: Digest, links: DigestLinks): object {

@@ -14,7 +14,7 @@ const DOMAIN_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 export function normalizeEmail(raw: string): string {
   const email = raw.trim();
   const problem = emailProblem(email);
-  if (problem) throw new InputError(`"${email.slice(0, 80)}" is not a valid email address: ${problem}`);
+  if (problem) throw new InputError(`${JSON.stringify(email.slice(0, 80))} is not a valid email address: ${problem}`);
   return email.toLowerCase();
 }
 

@@ -17,5 +17,6 @@ export async function runCliWith(env: Env, ...argv: string[]): Promise<CliRun> {
     err: (line) => err.push(line),
     interactive: false,
   });
+  if (process.env.DEBUG_CLI) console.log(argv, code, out, err);
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
