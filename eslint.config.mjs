@@ -2,12 +2,25 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "src/generated/", "data/", "outbox/", "test-artifacts/", "coverage/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "src/generated/",
+      "data/",
+      "outbox/",
+      "test-artifacts/",
+      "coverage/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ["bin/**/*.js", "jest.config.js"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable", process: "readonly" },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

@@ -8,7 +8,10 @@ export interface Figure {
 }
 
 /** Runs `body` until `minMs` have passed (at least once) and returns operations per second. */
-export async function ratePerSecond(body: () => unknown | Promise<unknown>, minMs = 2000): Promise<number> {
+export async function ratePerSecond(
+  body: () => unknown | Promise<unknown>,
+  minMs = 2000,
+): Promise<number> {
   let count = 0;
   const start = performance.now();
   while (count === 0 || performance.now() - start < minMs) {

@@ -24,6 +24,7 @@ export async function benchParse(): Promise<Figure[]> {
   const start = performance.now();
   const feed = await parseArxivFeed(xml);
   const ms = performance.now() - start;
-  if (feed.items.length !== 2000) throw new Error(`parsed ${feed.items.length} items, expected 2000`);
+  if (feed.items.length !== 2000)
+    throw new Error(`parsed ${feed.items.length} items, expected 2000`);
   return [{ name: "parse 2000-item feed", value: round(ms), unit: "ms", budget: "< 1000 ms" }];
 }

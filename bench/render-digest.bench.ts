@@ -24,7 +24,10 @@ function samplePapers(): Map<number, DigestPaper> {
         authors: ["Ada Lovelace", "Alan Turing", "Grace Hopper"],
         subjects: ["Machine Learning (cs.LG)", "Robotics (cs.RO)"],
         links: { abs: `https://arxiv.org/abs/2510.${12800 + i}`, pdf: "", html: "" },
-        translation: { title: `论文 ${i}：扩散策略与强化学习`, abstract: "我们研究基于扩散策略的强化学习。".repeat(20) },
+        translation: {
+          title: `论文 ${i}：扩散策略与强化学习`,
+          abstract: "我们研究基于扩散策略的强化学习。".repeat(20),
+        },
       },
     ]),
   );
@@ -56,12 +59,29 @@ export async function benchRender(): Promise<Figure[]> {
   const source = await fs.readFile(file, "utf8");
   const naive = await ratePerSecond(async () => {
     const digest = digestFor(n++);
-    await mjml2html(source.replace("{{editionDate}}", digest.editionDate), { filePath: file, validationLevel: "skip" });
+    await mjml2html(source.replace("{{editionDate}}", digest.editionDate), {
+      filePath: file,
+      validationLevel: "skip",
+    });
     renderDigestText(digest, links);
   }, 3000);
   return [
-    { name: "render digest (HTML + text, 35 papers)", value: round(compiled), unit: "digests/s", budget: ">= 1000/s" },
-    { name: "render digest naive mjml2html per subscriber", value: round(naive), unit: "digests/s" },
-    { name: "render speed-up over naive", value: round(compiled / naive), unit: "x", budget: ">= 30x" },
+    {
+      name: "render digest (HTML + text, 35 papers)",
+      value: round(compiled),
+      unit: "digests/s",
+      budget: ">= 1000/s",
+    },
+    {
+      name: "render digest naive mjml2html per subscriber",
+      value: round(naive),
+      unit: "digests/s",
+    },
+    {
+      name: "render speed-up over naive",
+      value: round(compiled / naive),
+      unit: "x",
+      budget: ">= 30x",
+    },
   ];
 }

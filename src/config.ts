@@ -35,7 +35,10 @@ const schema = z.object({
     .string()
     .trim()
     .default("arXiv Digest <digest@localhost>")
-    .refine((v) => /^([^<>\r\n]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(v), "an address, optionally with a name: Name <addr@host>"),
+    .refine(
+      (v) => /^([^<>\r\n]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(v),
+      "an address, optionally with a name: Name <addr@host>",
+    ),
   PUBLIC_URL: z
     .string()
     .trim()
@@ -46,7 +49,10 @@ const schema = z.object({
     .string()
     .trim()
     .default("cs")
-    .refine((v) => /^[a-z-]+(\.[A-Za-z-]+)?([+,][a-z-]+(\.[A-Za-z-]+)?)*$/.test(v), "categories joined by + or , e.g. cs.AI+cs.LG")
+    .refine(
+      (v) => /^[a-z-]+(\.[A-Za-z-]+)?([+,][a-z-]+(\.[A-Za-z-]+)?)*$/.test(v),
+      "categories joined by + or , e.g. cs.AI+cs.LG",
+    )
     .transform((v) => v.split(/[+,]/)),
   ARXIV_INCLUDE_REPLACEMENTS: z
     .enum(["true", "false", "1", "0", "yes", "no"], { error: "true or false" })
@@ -63,7 +69,13 @@ const schema = z.object({
     .trim()
     .default("3000")
     .transform(Number)
-    .pipe(z.number("a port number").int("a port number").min(1, "a port number").max(65535, "a port number")),
+    .pipe(
+      z
+        .number("a port number")
+        .int("a port number")
+        .min(1, "a port number")
+        .max(65535, "a port number"),
+    ),
   SCHEDULE_CRON: z
     .string()
     .trim()

@@ -13,8 +13,17 @@ export function buildProgram(io: CliIO): Command {
   const program = new Command("arxiv-digest")
     .description("Bilingual (English + 中文) arXiv digests by keyword")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
-  for (const register of [registerDbCommands, registerSubscriberCommands, registerPipelineCommands, registerPreviewCommand, registerServeCommand]) {
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+    });
+  for (const register of [
+    registerDbCommands,
+    registerSubscriberCommands,
+    registerPipelineCommands,
+    registerPreviewCommand,
+    registerServeCommand,
+  ]) {
     register(program, io);
   }
   for (const command of program.commands) command.exitOverride();
@@ -39,7 +48,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.err(`error: ${error.message}`);
       return 1;
     }
-    io.err(`unexpected error (a bug; please report it): ${error instanceof Error ? error.stack : String(error)}`);
+    io.err(
+      `unexpected error (a bug; please report it): ${error instanceof Error ? error.stack : String(error)}`,
+    );
     return 1;
   }
 }

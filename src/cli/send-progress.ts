@@ -13,13 +13,19 @@ export function sendProgressReporter(io: CliIO, every = 100) {
       const payload = { ...progress, left: Math.max(total - done, 0), rate: rate(done) };
       if (io.interactive) {
         bar ??= new cliProgress.SingleBar(
-          { format: "sending [{bar}] {value}/{total} · sent {sent} · failed {failed} · retry {retrying} · left {left} · {rate}/s", stream: process.stderr },
+          {
+            format:
+              "sending [{bar}] {value}/{total} · sent {sent} · failed {failed} · retry {retrying} · left {left} · {rate}/s",
+            stream: process.stderr,
+          },
           cliProgress.Presets.shades_classic,
         );
         if (!bar.isActive) bar.start(total, 0, payload);
         bar.update(done, payload);
       } else if (done % every === 0 || done === total) {
-        io.err(`sent ${progress.sent}, failed ${progress.failed}, retrying ${progress.retrying}, left ${payload.left} (${payload.rate}/s)`);
+        io.err(
+          `sent ${progress.sent}, failed ${progress.failed}, retrying ${progress.retrying}, left ${payload.left} (${payload.rate}/s)`,
+        );
       }
     },
     stop() {

@@ -19,7 +19,10 @@ export interface DeliveryStore {
    * update, so two senders never take the same row.
    */
   claimNext(editionId: number, now: Date, leaseMs: number, only?: number): Promise<Delivery | null>;
-  markSent(id: number, sent: { messageId: string; subject: string; paperCount: number }): Promise<void>;
+  markSent(
+    id: number,
+    sent: { messageId: string; subject: string; paperCount: number },
+  ): Promise<void>;
   markRetry(id: number, error: string, nextAttemptAt: Date): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;
   /** Deliveries whose sender died mid-send: their fate is unknown, so they become `uncertain`. */

@@ -65,7 +65,9 @@ function migrateSqlite(file: string, migrations: Migration[]): string[] {
     for (const migration of migrations) {
       const run = db.transaction(() => {
         const done = db
-          .prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL`)
+          .prepare(
+            `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL`,
+          )
           .get(migration.name);
         if (done) return false;
         db.exec(migration.sql);

@@ -36,7 +36,9 @@ export async function compileDigestTemplate(file = DEFAULT_TEMPLATE): Promise<Di
   // Escape the five HTML specials only: Mustache's default also escapes "/" and "=", which
   // turns every link into entity soup that some mail clients' link checkers do not decode.
   const escape = (value: unknown) => he.escape(String(value));
-  return { render: (digest, links) => Mustache.render(html, digestView(digest, links), {}, { escape }) };
+  return {
+    render: (digest, links) => Mustache.render(html, digestView(digest, links), {}, { escape }),
+  };
 }
 
 function digestView(digest: Digest, links: DigestLinks): object {

@@ -32,7 +32,10 @@ export function composeDigestMessage(input: DigestMessageInput): OutgoingMessage
     html: input.html,
     messageId: `<digest.${input.editionDate}.${input.deliveryId}@${domain}>`,
     headers: { "Auto-Submitted": "auto-generated", Precedence: "bulk" },
-    list: { id: { url: `digest.${domain}`, comment: "arXiv digest" }, unsubscribe: input.unsubscribeUrl },
+    list: {
+      id: { url: `digest.${domain}`, comment: "arXiv digest" },
+      unsubscribe: input.unsubscribeUrl,
+    },
   };
 }
 

@@ -10,7 +10,9 @@ const SMTP_POOL = { maxConnections: 5, maxMessages: 100 };
 
 /** SMTP when SMTP_URL is set, otherwise one .eml file per message in MAIL_OUTBOX_DIR. */
 export function createMailTransport(mail: Config["mail"]): MailTransport {
-  return mail.smtpUrl ? smtpTransport(mail.smtpUrl, mail.dkim) : outboxTransport(mail.outboxDir, mail.dkim);
+  return mail.smtpUrl
+    ? smtpTransport(mail.smtpUrl, mail.dkim)
+    : outboxTransport(mail.outboxDir, mail.dkim);
 }
 
 function smtpTransport(url: string, dkim: Config["mail"]["dkim"]): MailTransport {

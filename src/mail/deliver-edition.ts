@@ -29,14 +29,22 @@ export function digestLinks(mailFrom: string): (subscriber: Subscriber) => Diges
 
 /** Loads an edition for digest building, or says clearly that there is none. */
 export async function loadEditionContent(app: App, editionDate?: string): Promise<EditionContent> {
-  const edition = editionDate ? await app.editions.findByDate(editionDate) : await app.editions.latest();
+  const edition = editionDate
+    ? await app.editions.findByDate(editionDate)
+    : await app.editions.latest();
   if (!edition) {
     throw new NotFoundError(
-      editionDate ? `no edition dated ${editionDate}; run "arxiv-digest fetch" first` : 'no edition yet; run "arxiv-digest fetch" first',
+      editionDate
+        ? `no edition dated ${editionDate}; run "arxiv-digest fetch" first`
+        : 'no edition yet; run "arxiv-digest fetch" first',
     );
   }
   const papers = await app.editions.papersOf(edition.id);
-  return new EditionContent(edition, papers, mailedAnnounceTypes(app.config.arxiv.includeReplacements));
+  return new EditionContent(
+    edition,
+    papers,
+    mailedAnnounceTypes(app.config.arxiv.includeReplacements),
+  );
 }
 
 /** Prepares and sends an edition's digests: the `send` command's work. Safe to run again. */
@@ -82,7 +90,13 @@ export async function planEdition(
     if (subscriber.status !== "active") return [];
     const digest = content.digestFor(subscriber, { maxPapers: app.config.digest.maxPapers, now });
     return digest
-      ? [{ email: subscriber.email, papers: digest.uniquePaperCount, subject: digestSubject(digest) }]
+      ? [
+          {
+            email: subscriber.email,
+            papers: digest.uniquePaperCount,
+            subject: digestSubject(digest),
+          },
+        ]
       : [];
   });
   return { edition: content.edition, plan };

@@ -78,7 +78,10 @@ async function deliver(
   }
   const digest = content.digestFor(subscriber, { maxPapers: deps.maxPapers, now: deps.now() });
   if (!digest) {
-    await deps.deliveries.markFailed(delivery.id, "skipped: the keywords no longer match any paper");
+    await deps.deliveries.markFailed(
+      delivery.id,
+      "skipped: the keywords no longer match any paper",
+    );
     return "failed";
   }
   const links = deps.linksFor(subscriber);
@@ -101,7 +104,11 @@ async function deliver(
       await deps.deliveries.markFailed(delivery.id, reason);
       return "failed";
     }
-    await deps.deliveries.markRetry(delivery.id, reason, nextAttemptAt(deps.now(), delivery.attempts));
+    await deps.deliveries.markRetry(
+      delivery.id,
+      reason,
+      nextAttemptAt(deps.now(), delivery.attempts),
+    );
     return "retrying";
   }
   await deps.deliveries.markSent(delivery.id, {

@@ -17,14 +17,19 @@ export const CHINESE_VARIANTS: readonly ChineseVariant[] = ["zh-CN", "zh-TW"];
  * Adds a subscriber from operator input. Everything is validated before anything is written;
  * an address that exists already is refused rather than silently changed.
  */
-export async function addSubscriber(store: SubscriberStore, input: AddSubscriberInput): Promise<Subscriber> {
+export async function addSubscriber(
+  store: SubscriberStore,
+  input: AddSubscriberInput,
+): Promise<Subscriber> {
   const email = normalizeEmail(input.email);
   const queries = parseQueryList(input.keywords);
   if (!CHINESE_VARIANTS.includes(input.language as ChineseVariant)) {
     throw new InputError(`language "${input.language}" is not supported; use zh-CN or zh-TW`);
   }
   if (await store.findByEmail(email)) {
-    throw new InputError(`${email} is already subscribed; use "subscriber keywords" to change the keywords`);
+    throw new InputError(
+      `${email} is already subscribed; use "subscriber keywords" to change the keywords`,
+    );
   }
   return store.create({
     email,

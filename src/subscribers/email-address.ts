@@ -14,7 +14,10 @@ const DOMAIN_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 export function normalizeEmail(raw: string): string {
   const email = raw.trim();
   const problem = emailProblem(email);
-  if (problem) throw new InputError(`${JSON.stringify(email.slice(0, 80))} is not a valid email address: ${problem}`);
+  if (problem)
+    throw new InputError(
+      `${JSON.stringify(email.slice(0, 80))} is not a valid email address: ${problem}`,
+    );
   return email.toLowerCase();
 }
 
@@ -25,7 +28,8 @@ function emailProblem(email: string): string | undefined {
   if (at <= 0 || at === email.length - 1) return "it needs a name, an @ and a domain";
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
-  if (local.length > MAX_LOCAL_PART) return `the part before @ is longer than ${MAX_LOCAL_PART} characters`;
+  if (local.length > MAX_LOCAL_PART)
+    return `the part before @ is longer than ${MAX_LOCAL_PART} characters`;
   if (!LOCAL_PART.test(local)) return "the part before @ has characters that are not allowed";
   const labels = domain.split(".");
   if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) {

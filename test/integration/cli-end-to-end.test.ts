@@ -42,8 +42,17 @@ describe.each(databaseKinds())("arxiv-digest run, end to end (%s + real SMTP ser
       MAIL_FROM: "arXiv Digest <digest@lab.example.org>",
     };
     const add = (email: string, ...keywords: string[]) =>
-      runCliWith(env, "subscriber", "add", email, ...keywords.flatMap((k) => ["--keywords", k]), "--confirmed");
-    expect((await add("alice@example.org", "reinforcement learning", "diffusion policy")).code).toBe(0);
+      runCliWith(
+        env,
+        "subscriber",
+        "add",
+        email,
+        ...keywords.flatMap((k) => ["--keywords", k]),
+        "--confirmed",
+      );
+    expect(
+      (await add("alice@example.org", "reinforcement learning", "diffusion policy")).code,
+    ).toBe(0);
     expect((await add("bob@example.org", "diffusion policy")).code).toBe(0);
     expect((await add("carol@example.org", "quantum chromodynamics")).code).toBe(0);
   });

@@ -15,12 +15,22 @@ function freshEnv(): Record<string, string> {
 describe("the .eml outbox (the embedded default transport)", () => {
   it("writes one parseable .eml per digest, and none on a second run", async () => {
     const env = freshEnv();
-    await runCliWith(env, "subscriber", "add", "Dana@Example.org", "-k", "diffusion policy", "--confirmed");
+    await runCliWith(
+      env,
+      "subscriber",
+      "add",
+      "Dana@Example.org",
+      "-k",
+      "diffusion policy",
+      "--confirmed",
+    );
     const first = await runCliWith(env, "run", "--feed-file", EXAMPLE_FEED);
     expect(first.code).toBe(0);
     const files = fs.readdirSync(env.MAIL_OUTBOX_DIR as string);
     expect(files).toHaveLength(1);
-    const mail = await simpleParser(fs.readFileSync(path.join(env.MAIL_OUTBOX_DIR as string, files[0] as string)));
+    const mail = await simpleParser(
+      fs.readFileSync(path.join(env.MAIL_OUTBOX_DIR as string, files[0] as string)),
+    );
     expect(mail.to && JSON.stringify(mail.to)).toContain("dana@example.org");
     expect(mail.subject).toMatch(/^arXiv 每日论文 2025-10-17 · \d+ 篇 · diffusion policy$/);
     expect(mail.text).toContain("Keyword: diffusion policy");
@@ -30,11 +40,22 @@ describe("the .eml outbox (the embedded default transport)", () => {
 
   it("dry-run lists the digests and writes nothing", async () => {
     const env = freshEnv();
-    await runCliWith(env, "subscriber", "add", "erin@example.org", "-k", "reinforcement learning", "--confirmed");
+    await runCliWith(
+      env,
+      "subscriber",
+      "add",
+      "erin@example.org",
+      "-k",
+      "reinforcement learning",
+      "--confirmed",
+    );
     await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
     const dry = await runCliWith(env, "send", "--dry-run", "--json");
     expect(dry.code).toBe(0);
-    const plan = JSON.parse(dry.out) as { edition: string; plan: { email: string; papers: number }[] };
+    const plan = JSON.parse(dry.out) as {
+      edition: string;
+      plan: { email: string; papers: number }[];
+    };
     expect(plan.edition).toBe("2025-10-17");
     expect(plan.plan).toEqual([expect.objectContaining({ email: "erin@example.org" })]);
     expect(fs.existsSync(env.MAIL_OUTBOX_DIR as string)).toBe(false);
@@ -43,26 +64,70 @@ describe("the .eml outbox (the embedded default transport)", () => {
   it("preview writes the HTML and text parts without sending", async () => {
     const env = freshEnv();
     const dir = path.dirname(env.MAIL_OUTBOX_DIR as string);
-    await runCliWith(env, "subscriber", "add", "finn@example.org", "-k", "diffusion policy", "--confirmed");
+    await runCliWith(
+      env,
+      "subscriber",
+      "add",
+      "finn@example.org",
+      "-k",
+      "diffusion policy",
+      "--confirmed",
+    );
     await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
-    const preview = await runCliWith(env, "preview", "finn@example.org", "--html", path.join(dir, "p.html"), "--text", path.join(dir, "p.txt"));
+    const preview = await runCliWith(
+      env,
+      "preview",
+      "finn@example.org",
+      "--html",
+      path.join(dir, "p.html"),
+      "--text",
+      path.join(dir, "p.txt"),
+    );
     expect(preview.code).toBe(0);
-    expect(fs.readFileSync(path.join(dir, "p.html"), "utf8")).toContain("Keyword: diffusion policy");
-    expect(fs.readFileSync(path.join(dir, "p.txt"), "utf8")).toContain("- Arxiv link: https://arxiv.org/abs/");
+    expect(fs.readFileSync(path.join(dir, "p.html"), "utf8")).toContain(
+      "Keyword: diffusion policy",
+    );
+    expect(fs.readFileSync(path.join(dir, "p.txt"), "utf8")).toContain(
+      "- Arxiv link: https://arxiv.org/abs/",
+    );
     expect(fs.existsSync(env.MAIL_OUTBOX_DIR as string)).toBe(false);
   });
 });
 
 describe("CLI errors are one clear line and exit code 1", () => {
   const cases: [string, string[], RegExp][] = [
-    ["an invalid email", ["subscriber", "add", "not-an-email", "-k", "rl"], /not a valid email address/],
-    ["a header-injection attempt", ["subscriber", "add", "a@b.org\r\nBcc: x@y.org", "-k", "rl"], /not a valid email address/],
-    ["too long a keyword", ["subscriber", "add", "g@example.org", "-k", "x".repeat(101)], /at most 100/],
-    ["an unknown subscriber", ["subscriber", "remove", "nobody@example.org"], /no subscriber nobody@example.org/],
-    ["a missing feed file", ["fetch", "--feed-file", "/nonexistent/feed.xml"], /cannot read feed file .*no such file/],
+    [
+      "an invalid email",
+      ["subscriber", "add", "not-an-email", "-k", "rl"],
+      /not a valid email address/,
+    ],
+    [
+      "a header-injection attempt",
+      ["subscriber", "add", "a@b.org\r\nBcc: x@y.org", "-k", "rl"],
+      /not a valid email address/,
+    ],
+    [
+      "too long a keyword",
+      ["subscriber", "add", "g@example.org", "-k", "x".repeat(101)],
+      /at most 100/,
+    ],
+    [
+      "an unknown subscriber",
+      ["subscriber", "remove", "nobody@example.org"],
+      /no subscriber nobody@example.org/,
+    ],
+    [
+      "a missing feed file",
+      ["fetch", "--feed-file", "/nonexistent/feed.xml"],
+      /cannot read feed file .*no such file/,
+    ],
     ["preview of an unknown subscriber", ["preview", "nobody@example.org"], /no subscriber/],
     ["send before any fetch", ["send"], /no edition yet/],
-    ["a bad language", ["subscriber", "add", "h@example.org", "-k", "rl", "--lang", "fr"], /zh-CN or zh-TW/],
+    [
+      "a bad language",
+      ["subscriber", "add", "h@example.org", "-k", "rl", "--lang", "fr"],
+      /zh-CN or zh-TW/,
+    ],
   ];
   it.each(cases)("%s", async (_name, argv, message) => {
     const env = freshEnv();
@@ -79,13 +144,19 @@ describe("CLI errors are one clear line and exit code 1", () => {
     const again = await runCliWith(env, "subscriber", "add", "IVY@example.org", "-k", "other");
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/already subscribed/);
-    const list = JSON.parse((await runCliWith(env, "subscriber", "list", "--json")).out) as { keywords: string[] }[];
+    const list = JSON.parse((await runCliWith(env, "subscriber", "list", "--json")).out) as {
+      keywords: string[];
+    }[];
     expect(list).toHaveLength(1);
     expect(list[0]?.keywords).toEqual(["rl"]);
   });
 
   it("a bad setting names the variable", async () => {
-    const run = await runCliWith({ ...freshEnv(), PUBLIC_URL: "not a url", DIGEST_MAX_PAPERS: "many" }, "subscriber", "list");
+    const run = await runCliWith(
+      { ...freshEnv(), PUBLIC_URL: "not a url", DIGEST_MAX_PAPERS: "many" },
+      "subscriber",
+      "list",
+    );
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/^config error: PUBLIC_URL is invalid/m);
     expect(run.err).toMatch(/^config error: DIGEST_MAX_PAPERS is invalid/m);

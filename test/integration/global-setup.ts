@@ -5,6 +5,8 @@ export default async function globalSetup(): Promise<void> {
   const available = await postgresAnswers();
   process.env.TEST_POSTGRES_AVAILABLE = available ? "1" : "0";
   if (!available) {
-    console.warn(`\nNOTICE: no PostgreSQL answers at ${TEST_POSTGRES_URL}; the PostgreSQL runs are left out.\n`);
+    console.warn(
+      `\nNOTICE: no PostgreSQL answers at ${TEST_POSTGRES_URL}; the PostgreSQL runs are left out.\n`,
+    );
   }
 }

@@ -3,7 +3,8 @@ import path from "node:path";
 import { Client } from "pg";
 import { makeTempDir } from "./temp-dir";
 
-export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+export const TEST_POSTGRES_URL =
+  process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 /** A database for one test file: its own SQLite file, or its own PostgreSQL schema. */
 export interface TestDatabase {

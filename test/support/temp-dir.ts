@@ -7,4 +7,9 @@ export function makeTempDir(prefix = "arxiv-digest-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export const EXAMPLE_FEED = path.resolve(__dirname, "..", "fixtures", "example-digest-papers.rss.xml");
+export const EXAMPLE_FEED = path.resolve(
+  __dirname,
+  "..",
+  "fixtures",
+  "example-digest-papers.rss.xml",
+);

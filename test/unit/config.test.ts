@@ -23,13 +23,23 @@ describe("loadConfig", () => {
   it("names every bad variable, one line each", () => {
     let error: unknown;
     try {
-      loadConfig({ DATABASE_URL: "mysql://x", SMTP_URL: "http://x", DIGEST_MAX_PAPERS: "0", SCHEDULE_TZ: "Mars/Base" });
+      loadConfig({
+        DATABASE_URL: "mysql://x",
+        SMTP_URL: "http://x",
+        DIGEST_MAX_PAPERS: "0",
+        SCHEDULE_TZ: "Mars/Base",
+      });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    expect(problems.map((p) => p.split(" ")[0])).toEqual(["DATABASE_URL", "SMTP_URL", "DIGEST_MAX_PAPERS", "SCHEDULE_TZ"]);
+    expect(problems.map((p) => p.split(" ")[0])).toEqual([
+      "DATABASE_URL",
+      "SMTP_URL",
+      "DIGEST_MAX_PAPERS",
+      "SCHEDULE_TZ",
+    ]);
   });
 
   it("wants the DKIM settings together", () => {

@@ -15,8 +15,15 @@ export const registerPipelineCommands: CommandRegistrar = (program, io) => {
   program
     .command("fetch")
     .description("fetch the arXiv feeds (or read --feed-file) and store the edition")
-    .option("--feed-file <xml>", "read this arXiv RSS file instead of downloading (repeatable)", collect)
-    .option("--categories <list>", "categories to download, e.g. cs.AI+cs.LG (default ARXIV_CATEGORIES)")
+    .option(
+      "--feed-file <xml>",
+      "read this arXiv RSS file instead of downloading (repeatable)",
+      collect,
+    )
+    .option(
+      "--categories <list>",
+      "categories to download, e.g. cs.AI+cs.LG (default ARXIV_CATEGORIES)",
+    )
     .action(async (opts: { feedFile?: string[]; categories?: string }) => {
       await withApp(io, async (app) => {
         const result = await fetchEdition(app, {
@@ -39,7 +46,11 @@ export const registerPipelineCommands: CommandRegistrar = (program, io) => {
   program
     .command("run")
     .description("fetch, then send: the whole day's job once")
-    .option("--feed-file <xml>", "read this arXiv RSS file instead of downloading (repeatable)", collect)
+    .option(
+      "--feed-file <xml>",
+      "read this arXiv RSS file instead of downloading (repeatable)",
+      collect,
+    )
     .option("--json", "print JSON")
     .action(async (opts: { feedFile?: string[]; json?: boolean }) => {
       await withApp(io, async (app) => {
@@ -53,7 +64,10 @@ export const registerPipelineCommands: CommandRegistrar = (program, io) => {
 
 async function send(app: App, io: CliIO, opts: SendFlags): Promise<void> {
   if (opts.dryRun) {
-    const { edition, plan } = await planEdition(app, { editionDate: opts.edition, onlyEmail: opts.only });
+    const { edition, plan } = await planEdition(app, {
+      editionDate: opts.edition,
+      onlyEmail: opts.only,
+    });
     if (opts.json) return printJson(io, { edition: edition.date, plan });
     for (const p of plan) io.out(`would send to ${p.email}: ${p.subject}`);
     io.out(`dry run: ${plan.length} digest(s) for edition ${edition.date}; nothing sent`);
@@ -66,7 +80,8 @@ async function send(app: App, io: CliIO, opts: SendFlags): Promise<void> {
     onProgress: (p, total) => progress.update(p, total),
   }).finally(() => progress.stop());
   const { edition, ...counts } = result;
-  if (opts.json) return printJson(io, { edition: edition.date, via: app.transport().description, ...counts });
+  if (opts.json)
+    return printJson(io, { edition: edition.date, via: app.transport().description, ...counts });
   io.out(
     `edition ${edition.date} via ${app.transport().description}: sent ${counts.sent}, failed ${counts.failed}, ` +
       `retrying later ${counts.retrying}, uncertain ${counts.uncertain} (${counts.recipients} matching subscribers)`,

@@ -18,9 +18,14 @@ export const registerPreviewCommand: CommandRegistrar = (program, io) => {
         const subscriber = await app.subscribers.findByEmail(normalizeEmail(email));
         if (!subscriber) throw new NotFoundError(`no subscriber ${email}`);
         const content = await loadEditionContent(app, opts.edition);
-        const digest = content.digestFor(subscriber, { maxPapers: app.config.digest.maxPapers, now: new Date() });
+        const digest = content.digestFor(subscriber, {
+          maxPapers: app.config.digest.maxPapers,
+          now: new Date(),
+        });
         if (!digest) {
-          io.out(`${subscriber.email}: no paper of edition ${content.edition.date} matches; no mail would be sent`);
+          io.out(
+            `${subscriber.email}: no paper of edition ${content.edition.date} matches; no mail would be sent`,
+          );
           return;
         }
         const links = digestLinks(app.config.mail.from)(subscriber);

@@ -18,7 +18,10 @@ export const registerServeCommand: CommandRegistrar = (program, io) => {
             app.logger.info(describeIngest(result));
             if (result.kind === "empty") return;
             const sent = await deliverEdition(app, { editionDate: result.edition.date });
-            app.logger.info({ edition: sent.edition.date, sent: sent.sent, failed: sent.failed }, "edition sent");
+            app.logger.info(
+              { edition: sent.edition.date, sent: sent.sent, failed: sent.failed },
+              "edition sent",
+            );
           },
           app.logger,
         );

@@ -15,26 +15,39 @@ export const registerSubscriberCommands: CommandRegistrar = (program, io) => {
     .option("--lang <variant>", "Chinese variant: zh-CN or zh-TW", "zh-CN")
     .option("--tz <zone>", "IANA time zone for the times in the digest")
     .option("--if-missing", "do nothing (and succeed) if the address is already subscribed", false)
-    .action(async (email: string, opts: { keywords: string[]; confirmed: boolean; lang: string; tz?: string; ifMissing: boolean }) => {
-      await withApp(io, async (app) => {
-        const timeZone = opts.tz ?? app.config.digest.timeZone;
-        if (!DateTime.now().setZone(timeZone).isValid) {
-          throw new InputError(`"${timeZone}" is not an IANA time zone (e.g. Asia/Shanghai)`);
-        }
-        if (opts.ifMissing && (await app.subscribers.findByEmail(normalizeEmail(email)))) {
-          io.out(`${normalizeEmail(email)} is already subscribed; nothing changed`);
-          return;
-        }
-        const added = await addSubscriber(app.subscribers, {
-          email,
-          keywords: opts.keywords,
-          confirmed: opts.confirmed,
-          language: opts.lang,
-          timeZone,
+    .action(
+      async (
+        email: string,
+        opts: {
+          keywords: string[];
+          confirmed: boolean;
+          lang: string;
+          tz?: string;
+          ifMissing: boolean;
+        },
+      ) => {
+        await withApp(io, async (app) => {
+          const timeZone = opts.tz ?? app.config.digest.timeZone;
+          if (!DateTime.now().setZone(timeZone).isValid) {
+            throw new InputError(`"${timeZone}" is not an IANA time zone (e.g. Asia/Shanghai)`);
+          }
+          if (opts.ifMissing && (await app.subscribers.findByEmail(normalizeEmail(email)))) {
+            io.out(`${normalizeEmail(email)} is already subscribed; nothing changed`);
+            return;
+          }
+          const added = await addSubscriber(app.subscribers, {
+            email,
+            keywords: opts.keywords,
+            confirmed: opts.confirmed,
+            language: opts.lang,
+            timeZone,
+          });
+          io.out(
+            `added ${added.email} (${added.status}) with ${added.keywords.length} keyword(s): ${added.keywords.join("; ")}`,
+          );
         });
-        io.out(`added ${added.email} (${added.status}) with ${added.keywords.length} keyword(s): ${added.keywords.join("; ")}`);
-      });
-    });
+      },
+    );
 
   subscriber
     .command("list")
@@ -48,7 +61,8 @@ export const registerSubscriberCommands: CommandRegistrar = (program, io) => {
           return;
         }
         if (all.length === 0) io.out("no subscribers");
-        for (const s of all) io.out(`${s.email}\t${s.status}\t${s.language}\t${s.keywords.join("; ")}`);
+        for (const s of all)
+          io.out(`${s.email}\t${s.status}\t${s.language}\t${s.keywords.join("; ")}`);
       });
     });
 
@@ -58,7 +72,8 @@ export const registerSubscriberCommands: CommandRegistrar = (program, io) => {
     .action(async (email: string) => {
       await withApp(io, async (app) => {
         const normalized = normalizeEmail(email);
-        if (!(await app.subscribers.remove(normalized))) throw new NotFoundError(`no subscriber ${normalized}`);
+        if (!(await app.subscribers.remove(normalized)))
+          throw new NotFoundError(`no subscriber ${normalized}`);
         io.out(`removed ${normalized}`);
       });
     });

@@ -12,7 +12,11 @@ function paper(id: number): DigestPaper {
     abstract: `Abstract ${id}.`,
     authors: ["Ada Lovelace", "Alan Turing"],
     subjects: ["Machine Learning (cs.LG)"],
-    links: { abs: `https://arxiv.org/abs/2510.0000${id}`, pdf: `https://arxiv.org/pdf/2510.0000${id}`, html: "" },
+    links: {
+      abs: `https://arxiv.org/abs/2510.0000${id}`,
+      pdf: `https://arxiv.org/pdf/2510.0000${id}`,
+      html: "",
+    },
     translation: id === 1 ? { title: `论文 ${id}`, abstract: `摘要 ${id}` } : undefined,
   };
 }
@@ -46,7 +50,11 @@ describe("buildDigest", () => {
   });
 
   it("says how many papers the cap left out", () => {
-    const digest = buildDigest({ ...base, maxPapers: 2, queries: ["alpha", "beta"].map(parseQuery) });
+    const digest = buildDigest({
+      ...base,
+      maxPapers: 2,
+      queries: ["alpha", "beta"].map(parseQuery),
+    });
     expect(digest?.uniquePaperCount).toBe(2);
     expect(digest?.omittedPaperCount).toBe(2);
     expect(digest?.sections.map((s) => s.papers.length)).toEqual([2, 1]);
@@ -55,7 +63,9 @@ describe("buildDigest", () => {
 
 describe("plain-text digest", () => {
   const digest = buildDigest({ ...base, queries: ["alpha", "beta"].map(parseQuery) });
-  const text = renderDigestText(digest!, { unsubscribeUrl: "mailto:d@example.org?subject=unsubscribe" });
+  const text = renderDigestText(digest!, {
+    unsubscribeUrl: "mailto:d@example.org?subject=unsubscribe",
+  });
 
   it("reports unique papers and per-keyword counts, with real times", () => {
     expect(text).toContain("今天共有 4 篇相关文章 · 4 matching papers");

@@ -12,7 +12,8 @@ describe("composeDigestMessage", () => {
     unsubscribeUrl: "mailto:digest@lab.example.org?subject=unsubscribe",
   });
 
-  it("keeps CR/LF out of headers", () => expect(message.subject).toBe("arXiv 每日论文 Bcc: evil@example.com"));
+  it("keeps CR/LF out of headers", () =>
+    expect(message.subject).toBe("arXiv 每日论文 Bcc: evil@example.com"));
   it("derives a stable Message-ID from the delivery", () =>
     expect(message.messageId).toBe("<digest.2025-10-17.42@lab.example.org>"));
   it("marks the mail as automatic bulk list mail", () => {

@@ -48,9 +48,8 @@ describe("query validation", () => {
   ])("refuses %j", (list, message) => expect(() => parseQueryList(list)).toThrow(message));
 
   it("drops duplicates that differ only in case or spacing, keeping order", () => {
-    expect(parseQueryList(["Diffusion policy", "rl", "diffusion  POLICY"]).map((q) => q.text)).toEqual([
-      "Diffusion policy",
-      "rl",
-    ]);
+    expect(
+      parseQueryList(["Diffusion policy", "rl", "diffusion  POLICY"]).map((q) => q.text),
+    ).toEqual(["Diffusion policy", "rl"]);
   });
 });
