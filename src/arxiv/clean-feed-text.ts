@@ -127,9 +127,9 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
   O: "Ø",
 };
 
-// \'e  \'{e}  \'{\i}  \"\i   (a symbol command may touch its letter)
+// \'e  \'{e}  \'{\i}  \'\i rez   (a symbol command may touch its letter; \i eats one space)
 const SYMBOL_ACCENT =
-  /\\(['`^"~=.])\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij](?![A-Za-z])|[A-Za-z]))/g;
+  /\\(['`^"~=.])\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij](?![A-Za-z]) ?|[A-Za-z]))/g;
 // \v{s}  \c c   (a letter command needs braces or a space before its letter)
 const LETTER_ACCENT = /\\([uvHckrdb])(?:\s*\{\s*(\\[ij]|[A-Za-z])\s*\}|\s+([A-Za-z]))/g;
 // {\ss}  \ss{}  \o gelmose  \L ukasz
@@ -137,7 +137,8 @@ const SPECIAL_LETTER = /\\(ss|ae|AE|oe|OE|aa|AA|[ijlLoO])(?![A-Za-z])(?:\{\}| (?
 const ESCAPED_SYMBOL = /\\([&_%$#])/g;
 
 function accented(base: string, mark: string | undefined): string {
-  const letter = base === "\\i" ? "i" : base === "\\j" ? "j" : base;
+  const bare = base.trim();
+  const letter = bare === "\\i" ? "i" : bare === "\\j" ? "j" : bare;
   return mark === undefined ? letter : letter + mark;
 }
 

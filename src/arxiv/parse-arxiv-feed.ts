@@ -157,12 +157,22 @@ function feedQuery(
   }
   if (format !== "rdf") {
     for (const link of links) {
-      const fromUrl = FEED_URL_QUERY.exec(textOf(link)?.trim() ?? "")?.[1];
+      const fromUrl = decodePath(FEED_URL_QUERY.exec(textOf(link)?.trim() ?? "")?.[1]);
       if (fromUrl && QUERY.test(fromUrl)) return fromUrl;
     }
   }
   const fromTitle = TITLE_QUERY.exec(title)?.[1];
   return fromTitle && QUERY.test(fromTitle) ? fromTitle : undefined;
+}
+
+/** A URL path segment decoded ("cs.AI%2Bcs.LG" → "cs.AI+cs.LG"); undefined if malformed. */
+function decodePath(segment: string | undefined): string | undefined {
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

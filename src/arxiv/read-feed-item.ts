@@ -271,8 +271,8 @@ function inQuery(category: string, query: string): boolean {
 }
 
 function itemError(ctx: ItemContext, item: RawItem, problem: string): FeedError {
-  const title = textOf(item.title);
-  const label = title ? ` ("${short(title)}")` : "";
+  const title = short(textOf(item.title) ?? "");
+  const label = title ? ` ("${title}")` : "";
   return new FeedError(`item ${ctx.index + 1}${label} ${problem}`, ctx.source);
 }
 

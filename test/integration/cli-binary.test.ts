@@ -9,7 +9,9 @@ const BIN = path.resolve(__dirname, "..", "..", "bin", "arxiv-digest.js");
 /** The installed entry point (package.json `bin`), run as a user would, as a separate process. */
 async function arxivDigest(env: Record<string, string>, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -81,8 +81,12 @@ describe("parseArxivFeed on the example digest's feed (rss.arxiv.org/rss/cs, 202
     expect(paper.authors).toEqual(["Xiaocong Chen", "Siyu Wang", "Lina Yao"]);
     expect(paper.categories).toEqual(["cs.IR"]);
     expect(paper.primaryCategory).toBe("cs.IR");
-    expect(paper.abstract.startsWith("Reinforcement learning-based recommender systems")).toBe(true);
-    expect(paper.abstract.endsWith("highlighting its versatility and wide applicability.")).toBe(true);
+    expect(paper.abstract.startsWith("Reinforcement learning-based recommender systems")).toBe(
+      true,
+    );
+    expect(paper.abstract.endsWith("highlighting its versatility and wide applicability.")).toBe(
+      true,
+    );
     expect(paper.license).toBe("http://creativecommons.org/licenses/by/4.0/");
     expect(paper.doi).toBeUndefined();
     expect(paper.journalRef).toBeUndefined();
@@ -145,11 +149,7 @@ describe("parseArxivFeed on hand-written fixtures of the real feeds' quirks", ()
       "We keep $O(n^2)$ and Application\\-wise terms as written, and the model emits <eos> after <cls> tokens for <subject, relation, object> triples.",
     ],
     ["2501.30002", "title", "Achieving >97% on Toy Benchmarks: Q&A & Retrieval"],
-    [
-      "2501.30002",
-      "abstract",
-      "Accuracy improves by 3.1 ± 0.2 points on R\\&D tasks where x < y.",
-    ],
+    ["2501.30002", "abstract", "Accuracy improves by 3.1 ± 0.2 points on R\\&D tasks where x < y."],
   ] as const)(
     "LaTeX kept, entities decoded (double-escaped too): %s %s",
     async (id, field, expected) => {
@@ -297,27 +297,55 @@ describe("parseArxivFeed refuses what cannot be trusted", () => {
     ["plain text", "this is not xml", /not a readable RSS or Atom feed/],
     ["JSON", '{"items": []}', /not a readable RSS or Atom feed/],
     ["an HTML page", "<html><body><h1>503</h1></body></html>", /not a readable RSS or Atom feed/],
-    ["an undeclared entity", rss(item({ title: "A &nbsp; B" })), /not a readable/],
-    ["a guid that is not an arXiv id", rss(item({ guid: "tag:example.com,2025:1" })), /item 1 .*not an arXiv id/],
-    ["a guid without version", rss(item({ guid: "oai:arXiv.org:2501.00001" })), /not an arXiv id with version/],
+    ["an undeclared entity", rss(item({ title: "A &undeclared; B" })), /not a readable/],
+    [
+      "entities declared in a DOCTYPE (never expanded)",
+      '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>' +
+        rss(item({ title: "&b;" })).replace(/^<\?xml[^>]*>/, ""),
+      /not a readable/,
+    ],
+    [
+      "a guid that is not an arXiv id",
+      rss(item({ guid: "tag:example.com,2025:1" })),
+      /item 1 .*not an arXiv id/,
+    ],
+    [
+      "a guid without version",
+      rss(item({ guid: "oai:arXiv.org:2501.00001" })),
+      /not an arXiv id with version/,
+    ],
     [
       "a header naming another paper",
       rss(item({ description: "arXiv:2501.99999v1 Announce Type: new \nAbstract: x" })),
       /is 2501\.00001v1 but its abstract says 2501\.99999v1/,
     ],
-    ["an unknown announce type", rss(item({ type: "withdrawn" })), /unknown announce type "withdrawn"/],
+    [
+      "an unknown announce type",
+      rss(item({ type: "withdrawn" })),
+      /unknown announce type "withdrawn"/,
+    ],
     [
       "no announce type at all",
       rss(item({ type: null, description: "Abstract: x" })),
       /has no announce type/,
     ],
     ["no category", rss(item({ categories: [] })), /has no valid category/],
-    ["an invalid category only", rss(item({ categories: ["<b>"] })), /not a readable|has no valid category/],
+    [
+      "an invalid category only",
+      rss(item({ categories: ["<b>"] })),
+      /not a readable|has no valid category/,
+    ],
     ["no title", rss(item({ title: "   " })), /item 1 has no title/],
-    ["a repeated id", rss(item() + item()), /item 2 repeats arXiv id 2501\.00001 \(first seen as item 1\)/],
+    [
+      "a repeated id",
+      rss(item() + item()),
+      /item 2 repeats arXiv id 2501\.00001 \(first seen as item 1\)/,
+    ],
     [
       "a channel that names no category",
-      rss("").replace(/<title>.*<\/title>/, "<title>Something</title>").replace(/<link>.*<\/link>/, ""),
+      rss("")
+        .replace(/<title>.*<\/title>/, "<title>Something</title>")
+        .replace(/<link>.*<\/link>/, ""),
       /cannot tell which arXiv category/,
     ],
   ])("%s", async (_what, xml, message) => {
@@ -326,9 +354,24 @@ describe("parseArxivFeed refuses what cannot be trusted", () => {
     await expect(attempt).rejects.toThrow(message);
   });
 
+  test.each([
+    ["http://rss.arxiv.org/rss/cs", "cs"],
+    ["https://rss.arxiv.org/rss/cs.AI+cs.LG", "cs.AI+cs.LG"],
+    ["https://rss.arxiv.org/rss/cs.AI%2Bcs.LG", "cs.AI+cs.LG"],
+    ["http://rss.arxiv.org/atom/physics.optics", "physics.optics"],
+  ])("the query of a feed linking to %s is %s", async (link, query) => {
+    const xml = rss("").replace(/<link>.*<\/link>/, `<link>${link}</link>`);
+    expect((await parseArxivFeed(xml)).query).toBe(query);
+  });
+
   test("the announce type falls back to the description's header", async () => {
     const feed = await parseArxivFeed(
-      rss(item({ type: null, description: "arXiv:2501.00001v1 Announce Type: replace-cross \nAbstract: x" })),
+      rss(
+        item({
+          type: null,
+          description: "arXiv:2501.00001v1 Announce Type: replace-cross \nAbstract: x",
+        }),
+      ),
     );
     expect(feed.items[0]?.announceType).toBe("replace_cross");
   });
