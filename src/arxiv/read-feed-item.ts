@@ -66,16 +66,27 @@ export function readFeedItem(item: RawItem, ctx: ItemContext): AnnouncedPaper {
   }
 }
 
-function readRss2Item(item: RawItem, ctx: ItemContext): AnnouncedPaper {
-  const guid = textOf(item.guid);
-  if (!guid?.trim()) throw itemError(ctx, item, "has no <guid>, so its arXiv id is unknown");
-  const id = parseVersionedId(guid);
-  if (!id)
+/** The item's arXiv id and version from the element that carries them, or a FeedError. */
+function requireVersionedId(
+  raw: string | undefined,
+  element: string,
+  ctx: ItemContext,
+  item: RawItem,
+): VersionedId {
+  if (!raw?.trim()) throw itemError(ctx, item, `has no ${element}, so its arXiv id is unknown`);
+  const id = parseVersionedId(raw);
+  if (!id) {
     throw itemError(
       ctx,
       item,
-      `has a <guid> that is not an arXiv id with version: "${short(guid)}"`,
+      `has an ${element} that is not an arXiv id with version: "${short(raw)}"`,
     );
+  }
+  return id;
+}
+
+function readRss2Item(item: RawItem, ctx: ItemContext): AnnouncedPaper {
+  const id = requireVersionedId(textOf(item.guid), "<guid>", ctx, item);
   const description = textOf(item.content) ?? "";
   const header = announceHeader(description, ctx, item, id);
   return buildPaper(ctx, item, {
@@ -92,15 +103,7 @@ function readRss2Item(item: RawItem, ctx: ItemContext): AnnouncedPaper {
 }
 
 function readAtomItem(item: RawItem, ctx: ItemContext): AnnouncedPaper {
-  const rawId = textOf(item.id);
-  if (!rawId?.trim()) throw itemError(ctx, item, "has no <id>, so its arXiv id is unknown");
-  const id = parseVersionedId(rawId);
-  if (!id)
-    throw itemError(
-      ctx,
-      item,
-      `has an <id> that is not an arXiv id with version: "${short(rawId)}"`,
-    );
+  const id = requireVersionedId(textOf(item.id), "<id>", ctx, item);
   const summary = textOf(item.summary) ?? "";
   const header = announceHeader(summary, ctx, item, id);
   // An API answer announces nothing; calling a first version "new" and a later one "replace"
