@@ -1,7 +1,14 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import mjml2html from "mjml";
-import { compileDigestTemplate } from "../src/digest/digest-html-template";
+import he from "he";
+import Mustache from "mustache";
+import {
+  compileDigestTemplate,
+  DEFAULT_TEMPLATE,
+  digestView,
+  mjmlOptions,
+} from "../src/digest/digest-html-template";
 import { buildDigest } from "../src/digest/build-digest";
 import type { DigestPaper } from "../src/digest/digest";
 import { renderDigestText } from "../src/digest/render-digest-text";
@@ -33,6 +40,20 @@ function samplePapers(): Map<number, DigestPaper> {
   );
 }
 
+/** The layout with its partials pasted in, so Mustache can fill them before MJML runs. */
+async function inlinePartials(file: string): Promise<string> {
+  const layout = await fs.readFile(file, "utf8");
+  const includes = [...layout.matchAll(/<mj-include path="([^"]+)" \/>/g)];
+  let inlined = layout;
+  for (const [tag, partial = ""] of includes) {
+    inlined = inlined.replace(
+      tag,
+      await fs.readFile(path.join(path.dirname(file), partial), "utf8"),
+    );
+  }
+  return inlined;
+}
+
 export async function benchRender(): Promise<Figure[]> {
   const papers = samplePapers();
   const ids = [...papers.keys()];
@@ -54,15 +75,13 @@ export async function benchRender(): Promise<Figure[]> {
     template.render(digest, links);
     renderDigestText(digest, links);
   });
-  // The naive way: fill the MJML source per subscriber and run MJML on it each time.
-  const file = path.resolve(__dirname, "..", "emails", "digest.mjml");
-  const source = await fs.readFile(file, "utf8");
+  // The naive way: fill the MJML source per subscriber, then run MJML on the result each time.
+  const source = await inlinePartials(DEFAULT_TEMPLATE);
+  const escape = (value: unknown) => he.escape(String(value));
   const naive = await ratePerSecond(async () => {
     const digest = digestFor(n++);
-    await mjml2html(source.replace("{{editionDate}}", digest.editionDate), {
-      filePath: file,
-      validationLevel: "skip",
-    });
+    const filled = Mustache.render(source, digestView(digest, links), {}, { escape });
+    await mjml2html(filled, { ...mjmlOptions(DEFAULT_TEMPLATE), validationLevel: "skip" });
     renderDigestText(digest, links);
   }, 3000);
   return [

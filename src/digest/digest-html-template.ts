@@ -12,7 +12,7 @@ export interface DigestHtmlTemplate {
   render(digest: Digest, links: DigestLinks): string;
 }
 
-const DEFAULT_TEMPLATE = path.resolve(__dirname, "..", "..", "emails", "digest.mjml");
+export const DEFAULT_TEMPLATE = path.resolve(__dirname, "..", "..", "emails", "digest.mjml");
 
 /**
  * Compiles emails/digest.mjml with MJML (strict validation) into HTML that still holds Mustache
@@ -20,17 +20,7 @@ const DEFAULT_TEMPLATE = path.resolve(__dirname, "..", "..", "emails", "digest.m
  */
 export async function compileDigestTemplate(file = DEFAULT_TEMPLATE): Promise<DigestHtmlTemplate> {
   const source = await fs.readFile(file, "utf8");
-  const result = await mjml2html(source, {
-    filePath: file,
-    // Partials live beside the layout; MJML 5 ignores includes unless told where they may come from.
-    ignoreIncludes: false,
-    includePath: path.dirname(file),
-    // No web fonts: a digest must not fetch anything from third parties.
-    fonts: {},
-    validationLevel: "strict",
-    keepComments: false,
-    minify: false,
-  });
+  const result = await mjml2html(source, mjmlOptions(file));
   const html = result.html.replace(/>\s+</g, "> <").replace(/\n\s*/g, "\n");
   Mustache.parse(html);
   // Escape the five HTML specials only: Mustache's default also escapes "/" and "=", which
@@ -41,7 +31,23 @@ export async function compileDigestTemplate(file = DEFAULT_TEMPLATE): Promise<Di
   };
 }
 
-function digestView(digest: Digest, links: DigestLinks): object {
+/** How the layout is compiled: strict, partials from its own folder, no web fonts. */
+export function mjmlOptions(file: string) {
+  return {
+    filePath: file,
+    // Partials live beside the layout; MJML 5 ignores includes unless told where they may come from.
+    ignoreIncludes: false,
+    includePath: path.dirname(file),
+    // No web fonts: a digest must not fetch anything from third parties.
+    fonts: {},
+    validationLevel: "strict" as const,
+    keepComments: false,
+    minify: false,
+  };
+}
+
+/** The values the template's Mustache tags read; every string is escaped when filled in. */
+export function digestView(digest: Digest, links: DigestLinks): object {
   const times = digestTimes(digest);
   const count = digest.uniquePaperCount;
   return {
