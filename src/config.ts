@@ -54,6 +54,15 @@ const schema = z.object({
       "categories joined by + or , e.g. cs.AI+cs.LG",
     )
     .transform((v) => v.split(/[+,]/)),
+  ARXIV_CONTACT: optional.refine(
+    (v) => v === undefined || !/[\r\n]/.test(v),
+    "an email address or URL where arXiv can reach the operator",
+  ),
+  ARXIV_FEED_URL: z
+    .string()
+    .trim()
+    .default("https://rss.arxiv.org/rss/")
+    .pipe(z.url({ protocol: /^https?$/, error: "an http(s) URL" })),
   ARXIV_INCLUDE_REPLACEMENTS: z
     .enum(["true", "false", "1", "0", "yes", "no"], { error: "true or false" })
     .default("false")
@@ -116,7 +125,13 @@ export interface Config {
     dkim?: { domainName: string; keySelector: string; privateKey: string };
   };
   publicUrl: string;
-  arxiv: { categories: string[]; includeReplacements: boolean };
+  arxiv: {
+    categories: string[];
+    includeReplacements: boolean;
+    /** Who arXiv can contact about our traffic (its terms ask for it in the User-Agent). */
+    contact: string;
+    feedUrl: string;
+  };
   digest: { maxPapers: number; timeZone: string };
   translator: { provider: "none" };
   server: { port: number };
@@ -145,7 +160,12 @@ export function loadConfig(env: Env): Config {
       dkim: dkimConfig(v.DKIM_DOMAIN, v.DKIM_SELECTOR, v.DKIM_PRIVATE_KEY),
     },
     publicUrl: v.PUBLIC_URL,
-    arxiv: { categories: v.ARXIV_CATEGORIES, includeReplacements: v.ARXIV_INCLUDE_REPLACEMENTS },
+    arxiv: {
+      categories: v.ARXIV_CATEGORIES,
+      includeReplacements: v.ARXIV_INCLUDE_REPLACEMENTS,
+      contact: v.ARXIV_CONTACT ?? /<([^>]+)>/.exec(v.MAIL_FROM)?.[1] ?? v.MAIL_FROM,
+      feedUrl: v.ARXIV_FEED_URL,
+    },
     digest: { maxPapers: v.DIGEST_MAX_PAPERS, timeZone: v.DIGEST_TIME_ZONE },
     translator: { provider: v.TRANSLATOR },
     server: { port: v.PORT },

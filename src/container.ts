@@ -1,9 +1,13 @@
+import fs from "node:fs";
+import path from "node:path";
 import type pino from "pino";
+import { FeedFetcher } from "./arxiv/feed-fetcher";
 import type { Config } from "./config";
 import { createDatabase, type Db } from "./db/create-database";
 import { databaseTarget } from "./db/database-target";
 import { createDeliveryStore, type DeliveryStore } from "./db/delivery-store";
 import { createEditionStore, type EditionStore } from "./db/edition-store";
+import { createFeedStateStore, type FeedStateStore } from "./db/feed-state-store";
 import { migrateDatabase } from "./db/migrate-database";
 import { createSubscriberStore, type SubscriberStore } from "./db/subscriber-store";
 import { compileDigestTemplate, type DigestHtmlTemplate } from "./digest/digest-html-template";
@@ -22,12 +26,22 @@ export interface App {
   subscribers: SubscriberStore;
   editions: EditionStore;
   deliveries: DeliveryStore;
+  feedStates: FeedStateStore;
+  /** One per process, so arXiv's request spacing holds across every fetch the process makes. */
+  fetcher(): FeedFetcher;
   /** Opened on first use: commands that send nothing never connect to SMTP. */
   transport(): MailTransport;
   /** Compiled on first use, then shared by every digest of the process. */
   template(): Promise<DigestHtmlTemplate>;
   close(): Promise<void>;
 }
+
+// src/ and dist/ both sit one level below package.json.
+const APP_VERSION = (
+  JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
 
 /** Builds the services; migrates the database first, so every command finds it current. */
 export async function createApp(config: Config): Promise<App> {
@@ -38,6 +52,7 @@ export async function createApp(config: Config): Promise<App> {
   const db = createDatabase(target);
   let transport: MailTransport | undefined;
   let template: Promise<DigestHtmlTemplate> | undefined;
+  let fetcher: FeedFetcher | undefined;
   return {
     config,
     logger,
@@ -45,6 +60,12 @@ export async function createApp(config: Config): Promise<App> {
     subscribers: createSubscriberStore(db),
     editions: createEditionStore(db),
     deliveries: createDeliveryStore(db),
+    feedStates: createFeedStateStore(db),
+    fetcher: () =>
+      (fetcher ??= new FeedFetcher({
+        baseUrl: config.arxiv.feedUrl,
+        userAgent: `arxiv-digest/${APP_VERSION} (self-hosted arXiv digest; contact: ${config.arxiv.contact})`,
+      })),
     transport: () => (transport ??= createMailTransport(config.mail)),
     template: () => (template ??= compileDigestTemplate()),
     async close() {

@@ -26,3 +26,25 @@ export function formatInZone(instant: Date, zone: string): string {
   const label = zone === ARXIV_TIME_ZONE ? local.toFormat("ZZZZ") : `UTC${local.toFormat("Z")}`;
   return `${local.toFormat("yyyy-MM-dd HH:mm")} ${label}`;
 }
+
+/** Luxon weekdays: Monday = 1 … Sunday = 7. arXiv announces Sunday to Thursday evenings. */
+const ANNOUNCING_WEEKDAYS = new Set([7, 1, 2, 3, 4]);
+
+/**
+ * The edition date of the latest announcement made at or before `instant`, by arXiv's calendar
+ * (holidays aside): Monday 10:00 in New York → Monday's edition (announced Sunday 20:00);
+ * Saturday → Friday's. Used only when a feed carries no date of its own.
+ */
+export function latestEditionDateAt(instant: Date): string {
+  let day = DateTime.fromJSDate(instant, { zone: ARXIV_TIME_ZONE });
+  if (day.hour < ANNOUNCEMENT_HOUR) day = day.minus({ days: 1 });
+  while (!ANNOUNCING_WEEKDAYS.has(day.weekday)) day = day.minus({ days: 1 });
+  return day.plus({ days: 1 }).toISODate() ?? "";
+}
+
+/** The edition date that follows `editionDate`: the next weekday. */
+export function nextEditionDate(editionDate: string): string {
+  let day = DateTime.fromISO(editionDate, { zone: ARXIV_TIME_ZONE }).plus({ days: 1 });
+  while (day.weekday > 5) day = day.plus({ days: 1 });
+  return day.toISODate() ?? "";
+}

@@ -1,19 +1,73 @@
 import type { App } from "../container";
+import type { FeedStateStore } from "../db/feed-state-store";
+import type { FeedFetcher } from "./feed-fetcher";
+import type { PolledFeed } from "./classify-feeds";
 import { ingestEdition, type IngestResult } from "./ingest-edition";
-import { downloadFeeds, readFeedFiles } from "./load-feeds";
+import { readFeedFiles } from "./load-feeds";
+import { parseArxivFeed } from "./parse-arxiv-feed";
 
-const USER_AGENT =
-  "arxiv-digest/0.1 (+https://github.com/arxiv-digest; self-hosted digest service)";
-
-/** Reads the given feed files, or downloads the configured categories, and stores the edition. */
+/**
+ * One poll: reads the given feed files, or downloads the configured feeds (conditional GET),
+ * then stores what is new. Every feed must parse before anything is stored; the validators are
+ * saved only after the edition is, so a crash in between means a full download next time
+ * rather than a missed batch.
+ */
 export async function fetchEdition(
   app: App,
   options: { feedFiles?: readonly string[]; categories?: readonly string[] },
 ): Promise<IngestResult> {
-  const feeds = options.feedFiles?.length
-    ? await readFeedFiles(options.feedFiles)
-    : await downloadFeeds(options.categories ?? app.config.arxiv.categories, USER_AGENT);
-  const result = await ingestEdition(app.editions, feeds);
+  if (options.feedFiles?.length) {
+    const parsed = await readFeedFiles(options.feedFiles);
+    const polled = parsed.map((p): PolledFeed => ({ feed: p.query, kind: "parsed", parsed: p }));
+    return record(app, await ingestEdition(app.editions, polled, new Date()));
+  }
+  const categories = options.categories ?? app.config.arxiv.categories;
+  const { polled, validators } = await pollFeeds(app.fetcher(), app.feedStates, categories);
+  const result = record(app, await ingestEdition(app.editions, polled, new Date()));
+  const batchDate = result.kind === "empty" ? undefined : result.edition.date;
+  const staleFeeds = new Set(
+    result.kind === "created" || result.kind === "merged" ? result.stale.map((s) => s.feed) : [],
+  );
+  for (const [feed, v] of validators) {
+    const previous = await app.feedStates.get(feed);
+    const served = polled.find((p) => p.feed === feed);
+    const empty = served?.kind === "parsed" && served.parsed.items.length === 0;
+    await app.feedStates.save({
+      feed,
+      ...v,
+      lastBatchDate: empty || staleFeeds.has(feed) ? previous?.lastBatchDate : batchDate,
+    });
+  }
+  return result;
+}
+
+async function pollFeeds(
+  fetcher: FeedFetcher,
+  states: FeedStateStore,
+  categories: readonly string[],
+) {
+  const polled: PolledFeed[] = [];
+  const validators = new Map<string, { etag?: string; lastModified?: string }>();
+  for (const feed of categories) {
+    const state = await states.get(feed);
+    const outcome = await fetcher.fetch(feed, state ?? {});
+    if (outcome.kind === "not-modified") {
+      polled.push({ feed, kind: "unchanged", lastBatchDate: state?.lastBatchDate });
+      continue;
+    }
+    polled.push({ feed, kind: "parsed", parsed: await parseArxivFeed(outcome.xml, feed) });
+    validators.set(feed, outcome.validators);
+  }
+  return { polled, validators };
+}
+
+function record(app: App, result: IngestResult): IngestResult {
+  if ((result.kind === "created" || result.kind === "merged") && result.stale.length > 0) {
+    app.logger.warn(
+      { stale: result.stale, edition: result.edition.date },
+      "some feeds still serve an earlier batch; they are fetched again at the next poll",
+    );
+  }
   app.logger.info({ result: result.kind }, "feeds ingested");
   return result;
 }
@@ -22,7 +76,11 @@ export async function fetchEdition(
 export function describeIngest(result: IngestResult): string {
   switch (result.kind) {
     case "created":
-      return `edition ${result.edition.date}: stored ${result.paperCount} papers`;
+    case "merged": {
+      const stale = result.stale.map((s) => `${s.feed} (still ${s.servingDate})`).join(", ");
+      const verb = result.kind === "created" ? "stored" : "added";
+      return `edition ${result.edition.date}: ${verb} ${result.paperCount} papers${stale ? `; not yet updated: ${stale}, fetch again later` : ""}`;
+    }
     case "already-ingested":
       return `edition ${result.edition.date} was already stored; nothing new`;
     case "empty":

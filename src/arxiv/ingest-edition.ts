@@ -1,59 +1,57 @@
 import type { EditionStore, Edition } from "../db/edition-store";
-import { FeedError } from "../errors";
-import { announcedAtOf, editionDateOf } from "./announcement-time";
-import type { AnnouncedPaper } from "./paper";
-import type { ParsedFeed } from "./parsed-feed";
+import { announcedAtOf, latestEditionDateAt, nextEditionDate } from "./announcement-time";
+import { classifyFeeds, labelledDate, mergeItems, type PolledFeed } from "./classify-feeds";
 
-/** What ingesting a set of feeds came to: expected outcomes, not errors. */
+/** A feed still serving an earlier batch than the one just stored: fetched again next poll. */
+export interface StaleFeed {
+  feed: string;
+  servingDate?: string;
+}
+
+/** What ingesting one poll's feeds came to: expected outcomes, not errors. */
 export type IngestResult =
-  | { kind: "created"; edition: Edition; paperCount: number }
+  | { kind: "created" | "merged"; edition: Edition; paperCount: number; stale: StaleFeed[] }
   | { kind: "already-ingested"; edition: Edition }
   | { kind: "empty" };
 
 /**
- * Stores the feeds of one announcement as one edition. A paper listed by several category feeds
- * (new in one, cross-listed in another) is stored once, with its first announcement type. An
- * empty announcement (weekend, holiday) makes no edition; a batch already stored is a no-op.
+ * Stores one poll's feeds as (part of) one edition, deciding by the paper versions served:
+ * feeds whose papers are already stored change nothing; empty feeds (weekends, holidays) make
+ * no edition; a paper listed by several categories is stored once. The date is arXiv's label
+ * for the batch unless that label is already taken by an edition these categories filled
+ * (a lagging `pubDate`), in which case the batch is the next announcement's. A category that
+ * catches up after the others is merged into the edition of its date.
  */
 export async function ingestEdition(
   store: EditionStore,
-  feeds: readonly ParsedFeed[],
+  feeds: readonly PolledFeed[],
+  now: Date,
 ): Promise<IngestResult> {
-  const items = uniqueById(feeds.flatMap((feed) => feed.items));
-  if (items.length === 0) return { kind: "empty" };
-  const date = editionDate(feeds);
-  const existing = await store.findByDate(date);
-  if (existing) return { kind: "already-ingested", edition: existing };
-  const edition = await store.create({
-    date,
-    announcedAt: announcedAtOf(date),
-    categories: [...new Set(feeds.map((feed) => feed.query))],
-    items,
-  });
-  return { kind: "created", edition, paperCount: items.length };
-}
-
-function uniqueById(items: readonly AnnouncedPaper[]): AnnouncedPaper[] {
-  const seen = new Map<string, AnnouncedPaper>();
-  for (const item of items) {
-    if (!seen.has(item.paper.arxivId)) seen.set(item.paper.arxivId, item);
+  const parsed = feeds.flatMap((f) => (f.kind === "parsed" ? f.parsed.items : []));
+  const stored = await store.editionDatesOf(parsed.map((item) => item.paper));
+  const { fresh, ingested } = classifyFeeds(feeds, stored);
+  if (fresh.length === 0) {
+    const latest = ingested
+      .map((f) => f.date)
+      .filter((d): d is string => d !== undefined)
+      .sort()
+      .at(-1);
+    const edition = latest ? await store.findByDate(latest) : null;
+    return edition ? { kind: "already-ingested", edition } : { kind: "empty" };
   }
-  return [...seen.values()];
-}
-
-function editionDate(feeds: readonly ParsedFeed[]): string {
-  const dates = new Set(
-    feeds
-      .filter((feed) => feed.items.length > 0)
-      .map((feed) => (feed.pubDate ? editionDateOf(feed.pubDate) : "")),
-  );
-  if (dates.has("")) {
-    throw new FeedError("the feed has no channel <pubDate>, so its announcement date is unknown");
+  const items = mergeItems(fresh, stored);
+  const categories = fresh.map((f) => f.feed);
+  let date = labelledDate(fresh) ?? latestEditionDateAt(now);
+  let existing = await store.findByDate(date);
+  while (existing && categories.some((c) => existing?.categories.includes(c))) {
+    date = nextEditionDate(date);
+    existing = await store.findByDate(date);
   }
-  if (dates.size > 1) {
-    throw new FeedError(
-      `the feeds belong to different announcements (${[...dates].sort().join(", ")})`,
-    );
-  }
-  return [...dates][0] as string;
+  const edition = existing
+    ? await store.addPapers(existing.id, categories, items)
+    : await store.create({ date, announcedAt: announcedAtOf(date), categories, items });
+  const stale = ingested
+    .filter((f) => f.date !== undefined && f.date < date)
+    .map((f) => ({ feed: f.feed, servingDate: f.date }));
+  return { kind: existing ? "merged" : "created", edition, paperCount: items.length, stale };
 }

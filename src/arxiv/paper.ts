@@ -33,3 +33,8 @@ export function paperLinks(arxivId: string): { abs: string; pdf: string; html: s
     html: `https://arxiv.org/html/${arxivId}`,
   };
 }
+
+/** Key of one paper version, e.g. "2510.12815v1". */
+export function versionKey(arxivId: string, version: number): string {
+  return `${arxivId}v${version}`;
+}

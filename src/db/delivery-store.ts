@@ -10,6 +10,12 @@ export interface Delivery {
   attempts: number;
 }
 
+export interface SentDigest {
+  messageId: string;
+  subject: string;
+  arxivIds: readonly string[];
+}
+
 /** The outbox: one delivery per (edition, subscriber), moved through its states by claims. */
 export interface DeliveryStore {
   /** Creates the deliveries that do not exist yet; returns how many were created. */
@@ -19,10 +25,13 @@ export interface DeliveryStore {
    * update, so two senders never take the same row.
    */
   claimNext(editionId: number, now: Date, leaseMs: number, only?: number): Promise<Delivery | null>;
-  markSent(
-    id: number,
-    sent: { messageId: string; subject: string; paperCount: number },
-  ): Promise<void>;
+  /** Records the send and the papers it carried, in one transaction. */
+  markSent(delivery: Delivery, sent: SentDigest): Promise<void>;
+  /** Of these papers, which each subscriber was already mailed in another edition. */
+  mailedElsewhere(
+    editionId: number,
+    arxivIds: readonly string[],
+  ): Promise<Map<number, Set<string>>>;
   markRetry(id: number, error: string, nextAttemptAt: Date): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;
   /** Deliveries whose sender died mid-send: their fate is unknown, so they become `uncertain`. */
@@ -70,11 +79,53 @@ export function createDeliveryStore(db: Db): DeliveryStore {
         }
       }
     },
-    async markSent(id, sent) {
-      await db.delivery.update({
-        where: { id },
-        data: { status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null, ...sent },
+    async markSent(delivery, sent) {
+      await db.$transaction(async (tx) => {
+        await tx.delivery.update({
+          where: { id: delivery.id },
+          data: {
+            status: "sent",
+            sentAt: new Date(),
+            leaseUntil: null,
+            lastError: null,
+            messageId: sent.messageId,
+            subject: sent.subject,
+            paperCount: sent.arxivIds.length,
+          },
+        });
+        const known = await tx.mailedPaper.findMany({
+          where: { subscriberId: delivery.subscriberId, arxivId: { in: [...sent.arxivIds] } },
+          select: { arxivId: true },
+        });
+        const have = new Set(known.map((k) => k.arxivId));
+        await tx.mailedPaper.createMany({
+          data: sent.arxivIds
+            .filter((arxivId) => !have.has(arxivId))
+            .map((arxivId) => ({
+              subscriberId: delivery.subscriberId,
+              arxivId,
+              editionId: delivery.editionId,
+            })),
+        });
       });
+    },
+    async mailedElsewhere(editionId, arxivIds) {
+      const bySubscriber = new Map<number, Set<string>>();
+      for (let start = 0; start < arxivIds.length; start += 5_000) {
+        const rows = await db.mailedPaper.findMany({
+          where: {
+            arxivId: { in: arxivIds.slice(start, start + 5_000) },
+            editionId: { not: editionId },
+          },
+          select: { subscriberId: true, arxivId: true },
+        });
+        for (const row of rows) {
+          const set = bySubscriber.get(row.subscriberId) ?? new Set<string>();
+          set.add(row.arxivId);
+          bySubscriber.set(row.subscriberId, set);
+        }
+      }
+      return bySubscriber;
     },
     async markRetry(id, error, nextAttemptAt) {
       await db.delivery.update({

@@ -1,4 +1,4 @@
-import type { AnnounceType, AnnouncedPaper, Paper } from "../arxiv/paper";
+import { versionKey, type AnnounceType, type AnnouncedPaper, type Paper } from "../arxiv/paper";
 import type { Db } from "./create-database";
 
 export type EditionStatus = "ingested" | "prepared" | "sent";
@@ -31,6 +31,12 @@ export interface EditionStore {
   latest(): Promise<Edition | null>;
   /** Stores an edition and its papers in one transaction (a paper version is stored once). */
   create(edition: NewEdition): Promise<Edition>;
+  /** Adds papers (and the categories they came from) to an existing edition. */
+  addPapers(editionId: number, categories: string[], items: AnnouncedPaper[]): Promise<Edition>;
+  /** For each given paper version that is in some edition: that edition's date. */
+  editionDatesOf(
+    versions: readonly { arxivId: string; version: number }[],
+  ): Promise<Map<string, string>>;
   papersOf(editionId: number): Promise<StoredPaper[]>;
   setStatus(editionId: number, status: EditionStatus): Promise<void>;
 }
@@ -63,6 +69,23 @@ function paperColumns(paper: Paper) {
   };
 }
 
+/** Stays well under SQLite's limit on bound parameters per statement. */
+const QUERY_CHUNK = 5_000;
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Stores each paper version once, and links it to the edition. */
+async function insertPapers(tx: Tx, editionId: number, items: readonly AnnouncedPaper[]) {
+  for (const { paper, announceType } of items) {
+    const stored = await tx.paper.upsert({
+      where: { arxivId_version: { arxivId: paper.arxivId, version: paper.version } },
+      create: { arxivId: paper.arxivId, version: paper.version, ...paperColumns(paper) },
+      update: {},
+    });
+    await tx.editionPaper.create({ data: { editionId, paperId: stored.id, announceType } });
+  }
+}
+
 export function createEditionStore(db: Db): EditionStore {
   return {
     async findByDate(date) {
@@ -82,19 +105,41 @@ export function createEditionStore(db: Db): EditionStore {
             categories: edition.categories.join(","),
           },
         });
-        for (const { paper, announceType } of edition.items) {
-          const stored = await tx.paper.upsert({
-            where: { arxivId_version: { arxivId: paper.arxivId, version: paper.version } },
-            create: { arxivId: paper.arxivId, version: paper.version, ...paperColumns(paper) },
-            update: {},
-          });
-          await tx.editionPaper.create({
-            data: { editionId: created.id, paperId: stored.id, announceType },
-          });
-        }
+        await insertPapers(tx, created.id, edition.items);
         return created;
       }, LARGE_EDITION_TRANSACTION);
       return toEdition(row);
+    },
+    async addPapers(editionId, categories, items) {
+      const row = await db.$transaction(async (tx) => {
+        const current = await tx.edition.findUniqueOrThrow({ where: { id: editionId } });
+        const merged = [...new Set([...current.categories.split(","), ...categories])];
+        await insertPapers(tx, editionId, items);
+        return tx.edition.update({
+          where: { id: editionId },
+          data: { categories: merged.join(",") },
+        });
+      }, LARGE_EDITION_TRANSACTION);
+      return toEdition(row);
+    },
+    async editionDatesOf(versions) {
+      const dates = new Map<string, string>();
+      const ids = [...new Set(versions.map((v) => v.arxivId))];
+      for (let start = 0; start < ids.length; start += QUERY_CHUNK) {
+        const rows = await db.paper.findMany({
+          where: { arxivId: { in: ids.slice(start, start + QUERY_CHUNK) } },
+          select: {
+            arxivId: true,
+            version: true,
+            editions: { select: { edition: { select: { date: true } } } },
+          },
+        });
+        for (const row of rows) {
+          const date = row.editions.map((e) => e.edition.date).sort()[0];
+          if (date) dates.set(versionKey(row.arxivId, row.version), date);
+        }
+      }
+      return dates;
     },
     async papersOf(editionId) {
       const rows = await db.editionPaper.findMany({

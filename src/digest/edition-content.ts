@@ -26,10 +26,18 @@ export class EditionContent {
     readonly edition: Edition,
     stored: readonly StoredPaper[],
     announceTypes: ReadonlySet<AnnounceType>,
+    /** Per subscriber, papers of this edition already mailed to them in an earlier one. */
+    private readonly mailedBefore: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
   ) {
     const mailable = stored.filter((paper) => announceTypes.has(paper.announceType));
     this.papers = new Map(mailable.map((paper) => [paper.id, toDigestPaper(paper)]));
     this.matcher = new EditionMatcher(mailable);
+  }
+
+  private unmailed(subscriberId: number, ids: readonly number[]): readonly number[] {
+    const mailed = this.mailedBefore.get(subscriberId);
+    if (!mailed) return ids;
+    return ids.filter((id) => !mailed.has(this.papers.get(id)?.arxivId ?? ""));
   }
 
   /** The subscriber's digest, or null when none of their queries matches. */
@@ -40,7 +48,7 @@ export class EditionContent {
       generatedAt: options.now,
       recipient: { email: subscriber.email, timeZone: subscriber.timeZone },
       queries: subscriber.keywords.map(parseQuery),
-      matchQuery: (query) => this.matcher.match(query),
+      matchQuery: (query) => this.unmailed(subscriber.id, this.matcher.match(query)),
       papers: this.papers,
       maxPapers: options.maxPapers,
     });

@@ -40,11 +40,10 @@ export async function loadEditionContent(app: App, editionDate?: string): Promis
     );
   }
   const papers = await app.editions.papersOf(edition.id);
-  return new EditionContent(
-    edition,
-    papers,
-    mailedAnnounceTypes(app.config.arxiv.includeReplacements),
-  );
+  const types = mailedAnnounceTypes(app.config.arxiv.includeReplacements);
+  const arxivIds = papers.filter((p) => types.has(p.announceType)).map((p) => p.arxivId);
+  const mailedBefore = await app.deliveries.mailedElsewhere(edition.id, arxivIds);
+  return new EditionContent(edition, papers, types, mailedBefore);
 }
 
 /** Prepares and sends an edition's digests: the `send` command's work. Safe to run again. */

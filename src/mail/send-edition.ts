@@ -111,10 +111,10 @@ async function deliver(
     );
     return "retrying";
   }
-  await deps.deliveries.markSent(delivery.id, {
+  await deps.deliveries.markSent(delivery, {
     messageId: message.messageId,
     subject: message.subject,
-    paperCount: digest.uniquePaperCount,
+    arxivIds: [...new Set(digest.sections.flatMap((s) => s.papers.map((p) => p.arxivId)))],
   });
   return "sent";
 }

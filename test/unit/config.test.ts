@@ -10,7 +10,12 @@ describe("loadConfig", () => {
     expect(config.databaseUrl).toBe("file:./data/arxiv-digest.db");
     expect(config.mail.smtpUrl).toBeUndefined();
     expect(config.mail.outboxDir).toBe("./outbox");
-    expect(config.arxiv).toEqual({ categories: ["cs"], includeReplacements: false });
+    expect(config.arxiv).toEqual({
+      categories: ["cs"],
+      includeReplacements: false,
+      contact: "digest@localhost",
+      feedUrl: "https://rss.arxiv.org/rss/",
+    });
     expect(config.digest.maxPapers).toBe(100);
   });
 

@@ -1,0 +1,142 @@
+import { FeedError } from "../errors";
+
+/** What a conditional GET sends back to the server: the validators of the last answer. */
+export interface FeedValidators {
+  etag?: string;
+  lastModified?: string;
+}
+
+export type FetchOutcome =
+  { kind: "not-modified" } | { kind: "fetched"; xml: string; validators: FeedValidators };
+
+/** arXiv's terms: one connection at a time, at most one request every 3 seconds. */
+export const ARXIV_POLITENESS = {
+  spacingMs: 3_000,
+  timeoutMs: 30_000,
+  maxAttempts: 4,
+  /** Backoff after a timeout or 5xx: 10 s, 20 s, 40 s … */
+  backoffBaseMs: 10_000,
+  /** A Retry-After longer than this is not waited out; the feed fails for this run. */
+  maxRetryAfterMs: 5 * 60_000,
+} as const;
+
+export type Politeness = { [K in keyof typeof ARXIV_POLITENESS]: number };
+
+export interface FeedFetcherOptions {
+  baseUrl: string;
+  userAgent: string;
+  policy?: Partial<Politeness>;
+  /** Injected so tests can observe the waits without spending them. */
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+/** A failed attempt that may succeed later, and how long the server asked us to wait. */
+class RetryableAnswer extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Downloads arXiv feeds politely: requests strictly one after another and spaced, a User-Agent
+ * naming the operator, conditional GET, a timeout per request, and retries with backoff on
+ * timeouts, 5xx and 429 (honouring Retry-After). Compression is negotiated by fetch itself.
+ */
+export class FeedFetcher {
+  private readonly policy: Politeness;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+  private lastRequestAt = -Infinity;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: FeedFetcherOptions) {
+    this.policy = { ...ARXIV_POLITENESS, ...options.policy };
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Fetches one feed (e.g. "cs" or "stat.ML"); calls are serialised, never concurrent. */
+  fetch(feed: string, validators: FeedValidators = {}): Promise<FetchOutcome> {
+    const run = this.queue.then(() => this.fetchWithRetries(feed, validators));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async fetchWithRetries(feed: string, validators: FeedValidators): Promise<FetchOutcome> {
+    const url = `${this.options.baseUrl.replace(/\/+$/, "")}/${feed}`;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.attempt(url, validators);
+      } catch (error) {
+        if (!(error instanceof RetryableAnswer)) throw error;
+        if (attempt >= this.policy.maxAttempts) {
+          throw new FeedError(`gave up after ${attempt} attempts: ${error.message}`, url);
+        }
+        if (error.retryAfterMs !== undefined && error.retryAfterMs > this.policy.maxRetryAfterMs) {
+          throw new FeedError(
+            `${error.message}; arXiv asks to wait longer than this run will`,
+            url,
+          );
+        }
+        await this.sleep(error.retryAfterMs ?? this.policy.backoffBaseMs * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  private async attempt(url: string, validators: FeedValidators): Promise<FetchOutcome> {
+    const wait = this.lastRequestAt + this.policy.spacingMs - this.now();
+    if (wait > 0) await this.sleep(wait);
+    this.lastRequestAt = this.now();
+    const headers: Record<string, string> = { "User-Agent": this.options.userAgent };
+    if (validators.etag) headers["If-None-Match"] = validators.etag;
+    if (validators.lastModified) headers["If-Modified-Since"] = validators.lastModified;
+    let response: Response;
+    try {
+      response = await fetch(url, { headers, signal: AbortSignal.timeout(this.policy.timeoutMs) });
+    } catch (error) {
+      throw new RetryableAnswer(`request ${networkFailure(error)}`);
+    }
+    if (response.status === 304) return { kind: "not-modified" };
+    if (response.status === 429 || response.status >= 500) {
+      await response.body?.cancel();
+      throw new RetryableAnswer(
+        `HTTP ${response.status}`,
+        retryAfterMs(response.headers.get("retry-after"), this.now()),
+      );
+    }
+    if (!response.ok) throw new FeedError(`arXiv answered HTTP ${response.status}`, url);
+    let xml: string;
+    try {
+      xml = await response.text();
+    } catch (error) {
+      throw new RetryableAnswer(`reading the answer ${networkFailure(error)}`);
+    }
+    return {
+      kind: "fetched",
+      xml,
+      validators: {
+        etag: response.headers.get("etag") ?? undefined,
+        lastModified: response.headers.get("last-modified") ?? undefined,
+      },
+    };
+  }
+}
+
+/** Retry-After as delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function retryAfterMs(header: string | null, now: number): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(date - now, 0);
+}
+
+function networkFailure(error: unknown): string {
+  if (error instanceof Error && error.name === "TimeoutError") return "timed out";
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  return `failed (${error instanceof Error ? error.message : String(error)}${cause})`;
+}

@@ -1,0 +1,21 @@
+import { createDatabase, type Db } from "../../src/db/create-database";
+import { databaseTarget } from "../../src/db/database-target";
+import { migrateDatabase } from "../../src/db/migrate-database";
+import { createTestDatabase, type TestDatabaseKind } from "./databases";
+
+/** A migrated database of its own for one test file, and a way to drop it afterwards. */
+export async function openTestDb(
+  kind: TestDatabaseKind = "sqlite",
+): Promise<{ db: Db; close(): Promise<void> }> {
+  const database = createTestDatabase(kind);
+  const target = databaseTarget(database.url);
+  await migrateDatabase(target);
+  const db = createDatabase(target);
+  return {
+    db,
+    async close() {
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
+}
