@@ -1,6 +1,7 @@
 import { validate } from "node-cron";
 import { z } from "zod";
 import { ConfigError } from "./errors";
+import { DEFAULT_SEND_POLICY, type SendPolicy } from "./mail/send-policy";
 
 /**
  * The one place environment variables are read. Everything else receives a typed `Config`.
@@ -96,6 +97,15 @@ const schema = z.object({
     .default("America/New_York")
     .refine(isTimeZone, "an IANA time zone such as America/New_York"),
   TRANSLATOR: z.enum(["none"], { error: "none (more providers are coming)" }).default("none"),
+  SEND_RATE_PER_SECOND: positiveInt(DEFAULT_SEND_POLICY.ratePerSecond),
+  SEND_RATE_PER_HOUR: z
+    .string()
+    .trim()
+    .default("0")
+    .transform(Number)
+    .pipe(z.number("a whole number (0: no limit)").int("a whole number").min(0, "0 or more")),
+  SEND_LEASE_SECONDS: positiveInt(DEFAULT_SEND_POLICY.leaseMs / 1000),
+  SEND_CONNECTIONS: positiveInt(DEFAULT_SEND_POLICY.maxConnections),
   DKIM_DOMAIN: optional,
   DKIM_SELECTOR: optional,
   DKIM_PRIVATE_KEY: optional,
@@ -125,6 +135,8 @@ export interface Config {
     dkim?: { domainName: string; keySelector: string; privateKey: string };
   };
   publicUrl: string;
+  /** Sending limits: the defaults of send-policy.ts with the configured rates and lease. */
+  send: SendPolicy;
   arxiv: {
     categories: string[];
     includeReplacements: boolean;
@@ -160,6 +172,14 @@ export function loadConfig(env: Env): Config {
       dkim: dkimConfig(v.DKIM_DOMAIN, v.DKIM_SELECTOR, v.DKIM_PRIVATE_KEY),
     },
     publicUrl: v.PUBLIC_URL,
+    send: {
+      ...DEFAULT_SEND_POLICY,
+      ratePerSecond: v.SEND_RATE_PER_SECOND,
+      ratePerHour: v.SEND_RATE_PER_HOUR,
+      leaseMs: v.SEND_LEASE_SECONDS * 1000,
+      maxConnections: v.SEND_CONNECTIONS,
+      concurrency: v.SEND_CONNECTIONS,
+    },
     arxiv: {
       categories: v.ARXIV_CATEGORIES,
       includeReplacements: v.ARXIV_INCLUDE_REPLACEMENTS,

@@ -66,7 +66,7 @@ export async function createApp(config: Config): Promise<App> {
         baseUrl: config.arxiv.feedUrl,
         userAgent: `arxiv-digest/${APP_VERSION} (self-hosted arXiv digest; contact: ${config.arxiv.contact})`,
       })),
-    transport: () => (transport ??= createMailTransport(config.mail)),
+    transport: () => (transport ??= createMailTransport(config.mail, config.send)),
     template: () => (template ??= compileDigestTemplate()),
     async close() {
       transport?.close();

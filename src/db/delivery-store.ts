@@ -37,6 +37,8 @@ export interface DeliveryStore {
   /** Deliveries whose sender died mid-send: their fate is unknown, so they become `uncertain`. */
   markExpiredLeasesUncertain(editionId: number, now: Date): Promise<number>;
   countByStatus(editionId: number): Promise<Record<DeliveryStatus, number>>;
+  /** Messages handed over since `since`, over all editions (for the hourly limit). */
+  countSentSince(since: Date): Promise<number>;
 }
 
 export function createDeliveryStore(db: Db): DeliveryStore {
@@ -145,6 +147,9 @@ export function createDeliveryStore(db: Db): DeliveryStore {
         data: { status: "uncertain", lastError: "sender stopped during the send; fate unknown" },
       });
       return count;
+    },
+    async countSentSince(since) {
+      return db.delivery.count({ where: { status: "sent", sentAt: { gte: since } } });
     },
     async countByStatus(editionId) {
       const groups = await db.delivery.groupBy({

@@ -30,6 +30,10 @@ export interface SubscriberStore {
   listActive(): Promise<Subscriber[]>;
   findByIds(ids: readonly number[]): Promise<Subscriber[]>;
   remove(email: string): Promise<boolean>;
+  /** Counts a permanent refusal of the address; at `limit` in a row it is marked bounced. */
+  recordHardBounce(id: number, limit: number): Promise<SubscriberStatus>;
+  /** A message went through: the run of refusals is over. */
+  clearHardBounces(id: number): Promise<void>;
 }
 
 const withKeywords = { keywords: { orderBy: { position: "asc" as const } } };
@@ -88,6 +92,21 @@ export function createSubscriberStore(db: Db): SubscriberStore {
         include: withKeywords,
       });
       return rows.map(toSubscriber);
+    },
+    async recordHardBounce(id, limit) {
+      const row = await db.subscriber.update({
+        where: { id },
+        data: { hardBounces: { increment: 1 } },
+      });
+      if (row.hardBounces < limit || row.status !== "active") return row.status;
+      await db.subscriber.update({ where: { id }, data: { status: "bounced" } });
+      return "bounced";
+    },
+    async clearHardBounces(id) {
+      await db.subscriber.updateMany({
+        where: { id, hardBounces: { gt: 0 } },
+        data: { hardBounces: 0 },
+      });
     },
     async remove(email) {
       const { count } = await db.subscriber.deleteMany({ where: { email } });

@@ -1,27 +1,42 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import type SMTPTransport from "nodemailer/lib/smtp-transport";
+import type SMTPPool from "nodemailer/lib/smtp-pool";
 import type { Config } from "../config";
 import { SendError, type MailTransport, type OutgoingMessage } from "./mail-transport";
-
-/** SMTP pool sizes: a few connections, recycled now and then, as most relays like. */
-const SMTP_POOL = { maxConnections: 5, maxMessages: 100 };
+import type { SendPolicy } from "./send-policy";
 
 /** SMTP when SMTP_URL is set, otherwise one .eml file per message in MAIL_OUTBOX_DIR. */
-export function createMailTransport(mail: Config["mail"]): MailTransport {
+export function createMailTransport(mail: Config["mail"], policy: SendPolicy): MailTransport {
   return mail.smtpUrl
-    ? smtpTransport(mail.smtpUrl, mail.dkim)
+    ? smtpTransport(mail.smtpUrl, mail.dkim, policy)
     : outboxTransport(mail.outboxDir, mail.dkim);
 }
 
-function smtpTransport(url: string, dkim: Config["mail"]["dkim"]): MailTransport {
-  const transporter = nodemailer.createTransport({
+/** nodemailer's pool with the policy's sizes, rate and timeouts. */
+export function smtpPoolOptions(url: string, policy: SendPolicy): SMTPPool.Options {
+  return {
     url,
     pool: true,
-    ...SMTP_POOL,
+    maxConnections: policy.maxConnections,
+    maxMessages: policy.maxMessages,
+    rateDelta: 1000,
+    rateLimit: policy.ratePerSecond,
+    connectionTimeout: policy.connectionTimeoutMs,
+    greetingTimeout: policy.connectionTimeoutMs,
+    socketTimeout: policy.socketTimeoutMs,
+  } as SMTPPool.Options;
+}
+
+function smtpTransport(
+  url: string,
+  dkim: Config["mail"]["dkim"],
+  policy: SendPolicy,
+): MailTransport {
+  const transporter = nodemailer.createTransport({
+    ...smtpPoolOptions(url, policy),
     ...(dkim ? { dkim } : {}),
-  } as SMTPTransport.Options);
+  });
   return {
     description: `SMTP ${new URL(url).host}`,
     async send(message) {

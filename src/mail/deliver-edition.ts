@@ -56,6 +56,8 @@ export async function deliverEdition(app: App, options: DeliverOptions): Promise
   const summary = await sendEdition(
     {
       deliveries: app.deliveries,
+      subscribers: app.subscribers,
+      policy: app.config.send,
       transport: app.transport(),
       template: await app.template(),
       mailFrom: app.config.mail.from,

@@ -1,17 +1,19 @@
 import type { DeliveryStore, Delivery } from "../db/delivery-store";
-import type { Subscriber } from "../db/subscriber-store";
+import type { Subscriber, SubscriberStore } from "../db/subscriber-store";
 import type { DigestHtmlTemplate } from "../digest/digest-html-template";
 import { digestSubject, type DigestLinks } from "../digest/digest-mail-parts";
 import type { EditionContent } from "../digest/edition-content";
 import { renderDigestText } from "../digest/render-digest-text";
 import { composeDigestMessage } from "./compose-digest-message";
 import { SendError, type MailTransport } from "./mail-transport";
-import { nextAttemptAt, SEND_POLICY } from "./send-policy";
+import { nextAttemptAt, type SendPolicy } from "./send-policy";
 
 export interface SendDeps {
   deliveries: DeliveryStore;
+  subscribers: Pick<SubscriberStore, "recordHardBounce" | "clearHardBounces">;
   transport: MailTransport;
   template: DigestHtmlTemplate;
+  policy: SendPolicy;
   mailFrom: string;
   linksFor: (subscriber: Subscriber) => DigestLinks;
   maxPapers: number;
@@ -27,17 +29,25 @@ export interface SendProgress {
 export interface SendSummary extends SendProgress {
   /** Deliveries found mid-send from an earlier, interrupted run (never sent again). */
   uncertain: number;
+  /** The run stopped at the hourly limit; the rest stay queued for the next run. */
+  stoppedAtHourlyLimit: boolean;
 }
 
 /** What happened to one claimed delivery. */
 type Outcome = "sent" | "failed" | "retrying";
 
+const HOUR_MS = 60 * 60_000;
+
 /**
- * Sends the edition's queued deliveries. Each is claimed before it is sent and marked after, so
- * a run that dies can be run again: what was sent is not sent again. A delivery left mid-send
- * by a dead run has an unknown fate (the server may have accepted it); it is marked `uncertain`
- * and not resent, because a duplicate digest is worse than a missing one and the operator can
- * resend one with `send --only`.
+ * Sends the edition's queued deliveries, `policy.concurrency` at a time. Each is claimed before
+ * it is sent and marked after, so a run that dies can simply be run again: what was sent is not
+ * sent again.
+ *
+ * The one unknowable case is a sender that dies between handing a message to the SMTP server
+ * and recording it: the server may have accepted it or not. Such a delivery is found later still
+ * `sending` with its lease run out; it is marked `uncertain` and NOT resent, because a duplicate
+ * digest is worse than a missing one. `send` reports the count; `send --only <email>` resends
+ * one by hand.
  */
 export async function sendEdition(
   deps: SendDeps,
@@ -48,21 +58,51 @@ export async function sendEdition(
   const editionId = content.edition.id;
   const uncertain = await deps.deliveries.markExpiredLeasesUncertain(editionId, deps.now());
   const progress: SendProgress = { sent: 0, failed: 0, retrying: 0 };
+  const hourly = await hourlyBudget(deps);
   const worker = async () => {
-    for (;;) {
+    while (hourly.take()) {
       const delivery = await deps.deliveries.claimNext(
         editionId,
         deps.now(),
-        SEND_POLICY.leaseMs,
+        deps.policy.leaseMs,
         options.only,
       );
-      if (!delivery) return;
-      progress[await deliver(deps, content, subscribers, delivery)] += 1;
+      if (!delivery) {
+        hourly.giveBack();
+        return;
+      }
+      const outcome = await deliver(deps, content, subscribers, delivery);
+      if (outcome !== "sent") hourly.giveBack();
+      progress[outcome] += 1;
       options.onProgress?.({ ...progress });
     }
   };
-  await Promise.all(Array.from({ length: SEND_POLICY.concurrency }, worker));
-  return { ...progress, uncertain };
+  await Promise.all(Array.from({ length: deps.policy.concurrency }, worker));
+  return { ...progress, uncertain, stoppedAtHourlyLimit: hourly.exhausted() };
+}
+
+/** The messages this run may still send under SEND_RATE_PER_HOUR (sent ones count, across runs). */
+async function hourlyBudget(deps: SendDeps) {
+  const limit = deps.policy.ratePerHour;
+  let left =
+    limit > 0
+      ? limit - (await deps.deliveries.countSentSince(new Date(deps.now().getTime() - HOUR_MS)))
+      : Infinity;
+  let refused = false;
+  return {
+    take: () => {
+      if (left <= 0) {
+        refused = true;
+        return false;
+      }
+      left -= 1;
+      return true;
+    },
+    giveBack: () => {
+      left += 1;
+    },
+    exhausted: () => refused,
+  };
 }
 
 async function deliver(
@@ -98,23 +138,36 @@ async function deliver(
   try {
     await deps.transport.send(message);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const permanent = error instanceof SendError && error.permanent;
-    if (permanent || delivery.attempts >= SEND_POLICY.maxAttempts) {
-      await deps.deliveries.markFailed(delivery.id, reason);
-      return "failed";
-    }
-    await deps.deliveries.markRetry(
-      delivery.id,
-      reason,
-      nextAttemptAt(deps.now(), delivery.attempts),
-    );
-    return "retrying";
+    return failed(deps, delivery, error);
   }
   await deps.deliveries.markSent(delivery, {
     messageId: message.messageId,
     subject: message.subject,
     arxivIds: [...new Set(digest.sections.flatMap((s) => s.papers.map((p) => p.arxivId)))],
   });
+  await deps.subscribers.clearHardBounces(delivery.subscriberId);
   return "sent";
+}
+
+/** 5xx: final, and counted against the address. Anything else: again later, within the budget. */
+async function failed(deps: SendDeps, delivery: Delivery, error: unknown): Promise<Outcome> {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (error instanceof SendError && error.permanent) {
+    await deps.deliveries.markFailed(delivery.id, reason);
+    await deps.subscribers.recordHardBounce(delivery.subscriberId, deps.policy.hardBounceLimit);
+    return "failed";
+  }
+  if (delivery.attempts >= deps.policy.maxAttempts) {
+    await deps.deliveries.markFailed(
+      delivery.id,
+      `gave up after ${delivery.attempts} attempts: ${reason}`,
+    );
+    return "failed";
+  }
+  await deps.deliveries.markRetry(
+    delivery.id,
+    reason,
+    nextAttemptAt(deps.policy, deps.now(), delivery.attempts),
+  );
+  return "retrying";
 }

@@ -10,19 +10,37 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  /** Hold each 250 reply this long after the whole message arrived (a slow far end). */
+  replyDelayMs?: number;
+  /** Answer RCPT TO for these addresses with this SMTP error, e.g. { "x@y.org": 550 }. */
+  refuse?: Record<string, number>;
+  /** Called once a message has fully arrived, before it is answered. */
+  onMessage?: (count: number) => void;
+}
+
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   const recipients: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const code = options.refuse?.[address.address];
+      if (!code) return callback();
+      const error = Object.assign(new Error(`mailbox ${address.address} refused`), {
+        responseCode: code,
+      });
+      return callback(error);
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
           messages.push(mail);
           recipients.push(...session.envelope.rcptTo.map((r) => r.address));
-          callback();
+          options.onMessage?.(messages.length);
+          setTimeout(callback, options.replyDelayMs ?? 0);
         })
         .catch(callback);
     },

@@ -86,4 +86,13 @@ async function send(app: App, io: CliIO, opts: SendFlags): Promise<void> {
     `edition ${edition.date} via ${app.transport().description}: sent ${counts.sent}, failed ${counts.failed}, ` +
       `retrying later ${counts.retrying}, uncertain ${counts.uncertain} (${counts.recipients} matching subscribers)`,
   );
+  if (counts.stoppedAtHourlyLimit) {
+    io.out("stopped at SEND_RATE_PER_HOUR; the rest stay queued: run send again later");
+  }
+  if (counts.uncertain > 0) {
+    io.out(
+      `${counts.uncertain} digest(s) were being sent when an earlier run stopped; they may or may not ` +
+        "have arrived and are not resent (see docs/glossary.md, uncertain)",
+    );
+  }
 }

@@ -1,0 +1,105 @@
+import { runCliWith } from "../../support/run-cli";
+import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
+import { exited, spawnCli } from "../../support/spawn-cli";
+import { createTestDatabase, databaseKinds, type TestDatabase } from "../../support/databases";
+import { EXAMPLE_FEED } from "../../support/temp-dir";
+
+const READERS = Array.from(
+  { length: 12 },
+  (_, i) => `reader${String(i).padStart(2, "0")}@example.org`,
+);
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function countsPerRecipient(sink: SmtpSink): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of sink.recipients) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return counts;
+}
+
+describe("exactly once, even when the sender is killed", () => {
+  let database: TestDatabase;
+  afterEach(() => database.drop());
+
+  it("a send killed with SIGKILL mid-run and run again mails every subscriber exactly once", async () => {
+    let child: ReturnType<typeof spawnCli> | undefined;
+    // The far end holds each reply 300 ms; the sender is killed while the 5th message has fully
+    // arrived but its 250 has not: the one case whose fate the sender cannot know.
+    const sink = await startSmtpSink({
+      replyDelayMs: 300,
+      onMessage: (n) => n === 5 && child?.kill("SIGKILL"),
+    });
+    database = createTestDatabase("sqlite");
+    const env = {
+      DATABASE_URL: database.url,
+      SMTP_URL: sink.url,
+      SEND_CONNECTIONS: "1",
+      SEND_LEASE_SECONDS: "1",
+    };
+    try {
+      for (const email of READERS) {
+        await runCliWith(env, "subscriber", "add", email, "-k", "diffusion policy", "--confirmed");
+      }
+      await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
+      child = spawnCli(env, "send");
+      expect(await exited(child)).toBe("SIGKILL");
+      expect(sink.recipients).toHaveLength(5);
+      await wait(1_200);
+
+      const again = await runCliWith(env, "send", "--json");
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.out)).toMatchObject({ sent: 7, failed: 0, uncertain: 1 });
+
+      const counts = countsPerRecipient(sink);
+      expect([...counts.keys()].sort()).toEqual(READERS);
+      expect([...counts.values()].every((n) => n === 1)).toBe(true);
+      const third = await runCliWith(env, "send", "--json");
+      expect(JSON.parse(third.out)).toMatchObject({ sent: 0, uncertain: 0 });
+      expect(sink.recipients).toHaveLength(12);
+    } finally {
+      child?.kill("SIGKILL");
+      await sink.close();
+    }
+  }, 60_000);
+});
+
+describe.each(databaseKinds().filter((k) => k === "postgresql"))(
+  "several senders on one %s database",
+  (kind) => {
+    let database: TestDatabase;
+    afterEach(() => database.drop());
+
+    it("three send processes split the work and send each delivery exactly once", async () => {
+      const sink = await startSmtpSink({ replyDelayMs: 20 });
+      database = createTestDatabase(kind);
+      const env = { DATABASE_URL: database.url, SMTP_URL: sink.url, SEND_CONNECTIONS: "2" };
+      const readers = Array.from({ length: 30 }, (_, i) => `many${i}@example.org`);
+      try {
+        for (const email of readers) {
+          await runCliWith(
+            env,
+            "subscriber",
+            "add",
+            email,
+            "-k",
+            "reinforcement learning",
+            "--confirmed",
+          );
+        }
+        await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
+        const senders = [1, 2, 3].map(() => spawnCli(env, "send", "--json"));
+        const codes = await Promise.all(senders.map(exited));
+        expect(codes).toEqual([0, 0, 0]);
+        const sentBy = senders.map(
+          (s) => (JSON.parse(s.output().slice(s.output().indexOf("{"))) as { sent: number }).sent,
+        );
+        expect(sentBy.reduce((a, b) => a + b, 0)).toBe(30);
+        expect(sentBy.filter((n) => n > 0).length).toBeGreaterThan(1);
+        const counts = countsPerRecipient(sink);
+        expect([...counts.keys()].sort()).toEqual([...readers].sort());
+        expect([...counts.values()].every((n) => n === 1)).toBe(true);
+      } finally {
+        await sink.close();
+      }
+    }, 90_000);
+  },
+);
