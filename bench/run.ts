@@ -1,3 +1,4 @@
+import { benchMatch } from "./match-queries.bench";
 import { benchParse } from "./parse-feed.bench";
 import { benchRender } from "./render-digest.bench";
 import type { Figure } from "./figures";
@@ -6,7 +7,7 @@ import type { Figure } from "./figures";
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
   const figures: Figure[] = [];
-  for (const bench of [benchParse, benchRender]) {
+  for (const bench of [benchParse, benchMatch, benchRender]) {
     for (const figure of await bench()) {
       figures.push(figure);
       if (!json) {

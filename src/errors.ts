@@ -43,3 +43,18 @@ export class NotFoundError extends AppError {
     super("NOT_FOUND", message);
   }
 }
+
+/**
+ * A keyword query that does not parse. The message quotes the query and says what is wrong
+ * where; `position` (0-based) and `token` let a form point at the spot.
+ */
+export class QuerySyntaxError extends InputError {
+  constructor(
+    message: string,
+    readonly query: string,
+    readonly position: number,
+    readonly token: string,
+  ) {
+    super(message);
+  }
+}

@@ -10,6 +10,17 @@ export interface Delivery {
   attempts: number;
 }
 
+/** A sender's request for the next delivery that is due. */
+export interface Claim {
+  editionId: number;
+  now: Date;
+  leaseMs: number;
+  /** Hash of the token the message's unsubscribe link will carry. */
+  linkTokenHash: string;
+  /** Only this subscriber's delivery. */
+  only?: number;
+}
+
 export interface SentDigest {
   messageId: string;
   subject: string;
@@ -24,7 +35,9 @@ export interface DeliveryStore {
    * Takes the next queued delivery that is due, for `leaseMs`. The claim is a conditional
    * update, so two senders never take the same row.
    */
-  claimNext(editionId: number, now: Date, leaseMs: number, only?: number): Promise<Delivery | null>;
+  claimNext(claim: Claim): Promise<Delivery | null>;
+  /** The delivery whose unsubscribe link carries this id. */
+  findForLink(id: number): Promise<{ linkTokenHash: string | null; subscriberId: number } | null>;
   /** Records the send and the papers it carried, in one transaction. */
   markSent(delivery: Delivery, sent: SentDigest): Promise<void>;
   /** Of these papers, which each subscriber was already mailed in another edition. */
@@ -56,7 +69,13 @@ export function createDeliveryStore(db: Db): DeliveryStore {
       });
       return count;
     },
-    async claimNext(editionId, now, leaseMs, only) {
+    async findForLink(id) {
+      return db.delivery.findUnique({
+        where: { id },
+        select: { linkTokenHash: true, subscriberId: true },
+      });
+    },
+    async claimNext({ editionId, now, leaseMs, linkTokenHash, only }) {
       for (;;) {
         const candidate = await db.delivery.findFirst({
           where: {
@@ -74,6 +93,7 @@ export function createDeliveryStore(db: Db): DeliveryStore {
             status: "sending",
             attempts: { increment: 1 },
             leaseUntil: new Date(now.getTime() + leaseMs),
+            linkTokenHash,
           },
         });
         if (count === 1) {

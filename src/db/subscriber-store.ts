@@ -30,6 +30,8 @@ export interface SubscriberStore {
   listActive(): Promise<Subscriber[]>;
   findByIds(ids: readonly number[]): Promise<Subscriber[]>;
   remove(email: string): Promise<boolean>;
+  /** Marks the subscriber as gone; returns false when they had already left. */
+  unsubscribe(id: number): Promise<boolean>;
   /** Counts a permanent refusal of the address; at `limit` in a row it is marked bounced. */
   recordHardBounce(id: number, limit: number): Promise<SubscriberStatus>;
   /** A message went through: the run of refusals is over. */
@@ -92,6 +94,13 @@ export function createSubscriberStore(db: Db): SubscriberStore {
         include: withKeywords,
       });
       return rows.map(toSubscriber);
+    },
+    async unsubscribe(id) {
+      const { count } = await db.subscriber.updateMany({
+        where: { id, status: { not: "unsubscribed" } },
+        data: { status: "unsubscribed" },
+      });
+      return count > 0;
     },
     async recordHardBounce(id, limit) {
       const row = await db.subscriber.update({

@@ -10,6 +10,12 @@ export interface BuildDigestInput {
   queries: readonly Query[];
   /** The matcher's answer for a query: paper ids in edition order. */
   matchQuery: (query: Query) => readonly number[];
+  /**
+   * What the query found in each matched paper (EditionMatcher.matchedTerms): when given, each
+   * paper of a section carries its own section's terms, since a paper in two sections was found
+   * by two queries.
+   */
+  matchedTerms?: (query: Query) => ReadonlyMap<number, readonly string[]>;
   papers: ReadonlyMap<number, DigestPaper>;
   maxPapers: number;
 }
@@ -32,7 +38,12 @@ export function buildDigest(input: BuildDigestInput): Digest | null {
       }
       return kept.has(id);
     });
-    return { query: query.text, papers: ids.map((id) => paperOf(input.papers, id)) };
+    const terms = input.matchedTerms?.(query);
+    const papers = ids.map((id) => {
+      const paper = paperOf(input.papers, id);
+      return terms ? { ...paper, matchedTerms: terms.get(id) ?? [] } : paper;
+    });
+    return { query: query.text, papers };
   });
   if (seen.size === 0) return null;
   const shown = sections.filter((section) => section.papers.length > 0);

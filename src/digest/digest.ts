@@ -10,9 +10,16 @@ export interface DigestPaper {
   links: { abs: string; pdf: string; html: string };
   /** Chinese title and abstract, when a translation exists. */
   translation?: { title: string; abstract: string };
+  /**
+   * In a section: what the section's query found in this paper, as the paper writes it
+   * ("Diffusion Policies", "cs.RO", an author's name), for the renderer to highlight. Match these
+   * on word boundaries in the title, abstract, author and subject lines. Absent when the digest
+   * was built without highlighting.
+   */
+  matchedTerms?: readonly string[];
 }
 
-/** One keyword query and the papers it matched, in edition order. */
+/** One keyword query and the papers it matched, in edition order, each with its matched terms. */
 export interface DigestSection {
   query: string;
   papers: DigestPaper[];

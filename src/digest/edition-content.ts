@@ -3,7 +3,8 @@ import { formatSubject } from "../arxiv/taxonomy";
 import type { Edition, StoredPaper } from "../db/edition-store";
 import type { Subscriber } from "../db/subscriber-store";
 import { EditionMatcher } from "../match/edition-matcher";
-import { parseQuery } from "../match/query";
+import { InputError } from "../errors";
+import { parseQuery, type Query } from "../match/query";
 import { buildDigest } from "./build-digest";
 import type { Digest, DigestPaper } from "./digest";
 
@@ -47,12 +48,28 @@ export class EditionContent {
       announcedAt: this.edition.announcedAt,
       generatedAt: options.now,
       recipient: { email: subscriber.email, timeZone: subscriber.timeZone },
-      queries: subscriber.keywords.map(parseQuery),
+      queries: parseableQueries(subscriber.keywords),
       matchQuery: (query) => this.unmailed(subscriber.id, this.matcher.match(query)),
+      matchedTerms: (query) => this.matcher.matchedTerms(query),
       papers: this.papers,
       maxPapers: options.maxPapers,
     });
   }
+}
+
+/**
+ * The subscriber's queries that still parse. A keyword stored under older, looser rules may not;
+ * it is left out of the digest rather than costing the subscriber the whole mail.
+ */
+function parseableQueries(keywords: readonly string[]): Query[] {
+  return keywords.flatMap((keyword) => {
+    try {
+      return [parseQuery(keyword)];
+    } catch (error) {
+      if (error instanceof InputError) return [];
+      throw error;
+    }
+  });
 }
 
 function toDigestPaper(paper: StoredPaper): DigestPaper {

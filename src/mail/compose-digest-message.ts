@@ -1,4 +1,5 @@
 import type { OutgoingMessage } from "./mail-transport";
+import type { UnsubscribeLinks } from "./unsubscribe-links";
 
 export interface DigestMessageInput {
   from: string;
@@ -8,7 +9,7 @@ export interface DigestMessageInput {
   html: string;
   editionDate: string;
   deliveryId: number;
-  unsubscribeUrl: string;
+  unsubscribe: UnsubscribeLinks;
 }
 
 /** The domain part of MAIL_FROM, for Message-ID and List-Id. */
@@ -31,10 +32,17 @@ export function composeDigestMessage(input: DigestMessageInput): OutgoingMessage
     text: input.text,
     html: input.html,
     messageId: `<digest.${input.editionDate}.${input.deliveryId}@${domain}>`,
-    headers: { "Auto-Submitted": "auto-generated", Precedence: "bulk" },
+    // RFC 8058: with List-Unsubscribe-Post, a mail client may unsubscribe with one POST to the
+    // https link, no page and no cookie; the mailto link serves clients that only mail. Both go in
+    // one header (nodemailer's `list` option would write two, and receivers read only the first).
+    headers: {
+      "Auto-Submitted": "auto-generated",
+      Precedence: "bulk",
+      "List-Unsubscribe": `<${stripLineBreaks(input.unsubscribe.url)}>, <${stripLineBreaks(input.unsubscribe.mailto)}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
     list: {
       id: { url: `digest.${domain}`, comment: "arXiv digest" },
-      unsubscribe: input.unsubscribeUrl,
     },
   };
 }

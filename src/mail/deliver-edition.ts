@@ -1,9 +1,10 @@
 import type { App } from "../container";
 import type { Edition } from "../db/edition-store";
 import type { Subscriber } from "../db/subscriber-store";
-import { digestSubject, type DigestLinks } from "../digest/digest-mail-parts";
+import { digestSubject } from "../digest/digest-mail-parts";
 import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
 import { NotFoundError } from "../errors";
+import { unsubscribeLinks } from "./unsubscribe-links";
 import { prepareDeliveries } from "./prepare-deliveries";
 import { sendEdition, type SendProgress, type SendSummary } from "./send-edition";
 
@@ -18,13 +19,6 @@ export interface DeliverOptions {
 export interface DeliverResult extends SendSummary {
   edition: Edition;
   recipients: number;
-}
-
-/** Until the web pages exist, leaving works by mail to the sender (RFC 2369 mailto form). */
-export function digestLinks(mailFrom: string): (subscriber: Subscriber) => DigestLinks {
-  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
-  const url = `mailto:${address}?subject=unsubscribe`;
-  return () => ({ unsubscribeUrl: url });
 }
 
 /** Loads an edition for digest building, or says clearly that there is none. */
@@ -61,7 +55,8 @@ export async function deliverEdition(app: App, options: DeliverOptions): Promise
       transport: app.transport(),
       template: await app.template(),
       mailFrom: app.config.mail.from,
-      linksFor: digestLinks(app.config.mail.from),
+      linksFor: (deliveryId, token) =>
+        unsubscribeLinks(app.config.publicUrl, app.config.mail.from, deliveryId, token),
       maxPapers,
       now: () => new Date(),
     },

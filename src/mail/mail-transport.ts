@@ -7,7 +7,7 @@ export interface OutgoingMessage {
   html: string;
   messageId: string;
   headers: Record<string, string>;
-  list?: { id: { url: string; comment: string }; unsubscribe: string };
+  list?: { id: { url: string; comment: string } };
 }
 
 /** Why a send did not go through: retry later, or never. */

@@ -1,12 +1,14 @@
 import type { DeliveryStore, Delivery } from "../db/delivery-store";
 import type { Subscriber, SubscriberStore } from "../db/subscriber-store";
 import type { DigestHtmlTemplate } from "../digest/digest-html-template";
-import { digestSubject, type DigestLinks } from "../digest/digest-mail-parts";
+import { digestSubject } from "../digest/digest-mail-parts";
 import type { EditionContent } from "../digest/edition-content";
 import { renderDigestText } from "../digest/render-digest-text";
 import { composeDigestMessage } from "./compose-digest-message";
 import { SendError, type MailTransport } from "./mail-transport";
+import { createLinkToken } from "../subscribers/link-token";
 import { nextAttemptAt, type SendPolicy } from "./send-policy";
+import type { UnsubscribeLinks } from "./unsubscribe-links";
 
 export interface SendDeps {
   deliveries: DeliveryStore;
@@ -15,7 +17,8 @@ export interface SendDeps {
   template: DigestHtmlTemplate;
   policy: SendPolicy;
   mailFrom: string;
-  linksFor: (subscriber: Subscriber) => DigestLinks;
+  /** The unsubscribe links of one delivery, given the raw token of its link. */
+  linksFor: (deliveryId: number, token: string) => UnsubscribeLinks;
   maxPapers: number;
   now: () => Date;
 }
@@ -61,17 +64,19 @@ export async function sendEdition(
   const hourly = await hourlyBudget(deps);
   const worker = async () => {
     while (hourly.take()) {
-      const delivery = await deps.deliveries.claimNext(
+      const link = createLinkToken();
+      const delivery = await deps.deliveries.claimNext({
         editionId,
-        deps.now(),
-        deps.policy.leaseMs,
-        options.only,
-      );
+        now: deps.now(),
+        leaseMs: deps.policy.leaseMs,
+        linkTokenHash: link.hash,
+        only: options.only,
+      });
       if (!delivery) {
         hourly.giveBack();
         return;
       }
-      const outcome = await deliver(deps, content, subscribers, delivery);
+      const outcome = await deliver(deps, content, subscribers, delivery, link.token);
       if (outcome !== "sent") hourly.giveBack();
       progress[outcome] += 1;
       options.onProgress?.({ ...progress });
@@ -110,6 +115,7 @@ async function deliver(
   content: EditionContent,
   subscribers: ReadonlyMap<number, Subscriber>,
   delivery: Delivery,
+  linkToken: string,
 ): Promise<Outcome> {
   const subscriber = subscribers.get(delivery.subscriberId);
   if (!subscriber || subscriber.status !== "active") {
@@ -124,7 +130,8 @@ async function deliver(
     );
     return "failed";
   }
-  const links = deps.linksFor(subscriber);
+  const unsubscribe = deps.linksFor(delivery.id, linkToken);
+  const links = { unsubscribeUrl: unsubscribe.url };
   const message = composeDigestMessage({
     from: deps.mailFrom,
     to: subscriber.email,
@@ -133,7 +140,7 @@ async function deliver(
     html: deps.template.render(digest, links),
     editionDate: digest.editionDate,
     deliveryId: delivery.id,
-    unsubscribeUrl: links.unsubscribeUrl,
+    unsubscribe,
   });
   try {
     await deps.transport.send(message);

@@ -51,9 +51,10 @@ describe.each(databaseKinds())("arxiv-digest run, end to end (%s + real SMTP ser
         "--confirmed",
       );
     expect(
-      (await add("alice@example.org", "reinforcement learning", "diffusion policy")).code,
+      // Quoted: phrases, as in the reference digest (unquoted words are each required, anywhere).
+      (await add("alice@example.org", '"reinforcement learning"', '"diffusion policy"')).code,
     ).toBe(0);
-    expect((await add("bob@example.org", "diffusion policy")).code).toBe(0);
+    expect((await add("bob@example.org", '"diffusion policy"')).code).toBe(0);
     expect((await add("carol@example.org", "quantum chromodynamics")).code).toBe(0);
   });
 
@@ -76,9 +77,9 @@ describe.each(databaseKinds())("arxiv-digest run, end to end (%s + real SMTP ser
     const alice = sink.messages.find((m) => m.to && JSON.stringify(m.to).includes("alice"));
     const bob = sink.messages.find((m) => m.to && JSON.stringify(m.to).includes("bob"));
     expect(alice?.subject).toBe(
-      "arXiv 每日论文 2025-10-17 · 34 篇 · reinforcement learning, diffusion policy",
+      'arXiv 每日论文 2025-10-17 · 34 篇 · "reinforcement learning", "diffusion policy"',
     );
-    expect(bob?.subject).toBe(`arXiv 每日论文 2025-10-17 · ${dp.length} 篇 · diffusion policy`);
+    expect(bob?.subject).toBe(`arXiv 每日论文 2025-10-17 · ${dp.length} 篇 · "diffusion policy"`);
   });
 
   it("has a text and an HTML part, each with every matched title and its abs link", () => {
@@ -102,9 +103,12 @@ describe.each(databaseKinds())("arxiv-digest run, end to end (%s + real SMTP ser
   it("carries list headers and a Message-ID on the sender's domain", () => {
     for (const mail of sink.messages) {
       expect(mail.messageId).toMatch(/^<digest\.2025-10-17\.\d+@lab\.example\.org>$/);
-      expect(mail.headers.get("list")).toEqual({
+      expect(mail.headers.get("list")).toMatchObject({
         id: { name: "arXiv digest", id: "digest.lab.example.org" },
-        unsubscribe: { mail: "digest@lab.example.org?subject=unsubscribe" },
+        unsubscribe: {
+          url: expect.stringMatching(/^http:\/\/localhost:3000\/unsubscribe\/\d+\./),
+          mail: "digest@lab.example.org?subject=unsubscribe",
+        },
       });
     }
   });

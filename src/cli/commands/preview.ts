@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import { NotFoundError } from "../../errors";
-import { digestLinks, loadEditionContent } from "../../mail/deliver-edition";
+import { loadEditionContent } from "../../mail/deliver-edition";
 import { renderDigestText } from "../../digest/render-digest-text";
 import { digestSubject } from "../../digest/digest-mail-parts";
 import { normalizeEmail } from "../../subscribers/email-address";
@@ -28,7 +28,8 @@ export const registerPreviewCommand: CommandRegistrar = (program, io) => {
           );
           return;
         }
-        const links = digestLinks(app.config.mail.from)(subscriber);
+        // A preview is never mailed, so its unsubscribe link carries no real token.
+        const links = { unsubscribeUrl: `${app.config.publicUrl}/unsubscribe/preview` };
         const text = renderDigestText(digest, links);
         if (opts.html) await fs.writeFile(opts.html, (await app.template()).render(digest, links));
         if (opts.text) await fs.writeFile(opts.text, text);

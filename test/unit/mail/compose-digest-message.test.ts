@@ -9,16 +9,22 @@ describe("composeDigestMessage", () => {
     html: "<p>h</p>",
     editionDate: "2025-10-17",
     deliveryId: 42,
-    unsubscribeUrl: "mailto:digest@lab.example.org?subject=unsubscribe",
+    unsubscribe: {
+      url: "https://digest.lab.example.org/unsubscribe/42.abc",
+      mailto: "mailto:digest@lab.example.org?subject=unsubscribe",
+    },
   });
 
   it("keeps CR/LF out of headers", () =>
     expect(message.subject).toBe("arXiv 每日论文 Bcc: evil@example.com"));
   it("derives a stable Message-ID from the delivery", () =>
     expect(message.messageId).toBe("<digest.2025-10-17.42@lab.example.org>"));
-  it("marks the mail as automatic bulk list mail", () => {
+  it("marks the mail as automatic bulk list mail with one-click unsubscribe (RFC 8058)", () => {
     expect(message.headers["Auto-Submitted"]).toBe("auto-generated");
-    expect(message.list?.unsubscribe).toContain("mailto:");
+    expect(message.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(message.headers["List-Unsubscribe"]).toBe(
+      "<https://digest.lab.example.org/unsubscribe/42.abc>, <mailto:digest@lab.example.org?subject=unsubscribe>",
+    );
   });
   it.each([
     ["digest@example.org", "example.org"],

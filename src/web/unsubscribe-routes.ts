@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { DeliveryStore } from "../db/delivery-store";
+import type { SubscriberStore } from "../db/subscriber-store";
+import { parseUnsubscribeKey } from "../mail/unsubscribe-links";
+import { linkTokenMatches } from "../subscribers/link-token";
+import { pageLayout } from "./page-layout";
+
+interface Deps {
+  deliveries: Pick<DeliveryStore, "findForLink">;
+  subscribers: Pick<SubscriberStore, "unsubscribe">;
+}
+
+/**
+ * Leaving, from the link in every digest. GET only shows a page with one button, because mail
+ * scanners open links; the POST leaves. The same POST URL serves RFC 8058 one-click
+ * unsubscribe from mail clients: no cookie, no second page, the token in the URL is the proof.
+ */
+export function registerUnsubscribeRoutes(server: FastifyInstance, deps: Deps): void {
+  server.get<{ Params: { key: string } }>("/unsubscribe/:key", async (request, reply) => {
+    if ((await subscriberOfLink(deps, request.params.key)) === undefined) return invalidLink(reply);
+    return reply.type("text/html; charset=utf-8").send(
+      pageLayout(
+        "退订 Unsubscribe",
+        `<h1>退订 arXiv 每日论文<br><span lang="en">Unsubscribe from the arXiv digest</span></h1>
+<p>点击下面的按钮后，将不再收到每日论文邮件。<br><span lang="en">Press the button and no more digests will be sent to you.</span></p>
+<form method="post"><button type="submit" name="confirm" value="1">退订 Unsubscribe</button></form>`,
+      ),
+    );
+  });
+
+  server.post<{ Params: { key: string } }>("/unsubscribe/:key", async (request, reply) => {
+    const subscriberId = await subscriberOfLink(deps, request.params.key);
+    if (subscriberId === undefined) return invalidLink(reply);
+    await deps.subscribers.unsubscribe(subscriberId);
+    return reply.type("text/html; charset=utf-8").send(
+      pageLayout(
+        "已退订 Unsubscribed",
+        `<h1>已退订<br><span lang="en">You are unsubscribed</span></h1>
+<p>不会再给你发送每日论文。<br><span lang="en">No more digests will be sent to you.</span></p>`,
+      ),
+    );
+  });
+}
+
+async function subscriberOfLink(deps: Deps, key: string): Promise<number | undefined> {
+  const parsed = parseUnsubscribeKey(key);
+  if (!parsed) return undefined;
+  const delivery = await deps.deliveries.findForLink(parsed.deliveryId);
+  return delivery && linkTokenMatches(parsed.token, delivery.linkTokenHash)
+    ? delivery.subscriberId
+    : undefined;
+}
+
+function invalidLink(reply: FastifyReply) {
+  return reply
+    .code(404)
+    .type("text/html; charset=utf-8")
+    .send(
+      pageLayout(
+        "链接无效 Invalid link",
+        `<h1>链接无效<br><span lang="en">This link is not valid</span></h1>
+<p>请使用最近一封邮件中的链接。<br><span lang="en">Please use the link in your latest digest.</span></p>`,
+      ),
+    );
+}
