@@ -2,6 +2,9 @@ import { validate } from "node-cron";
 import { z } from "zod";
 import { ConfigError } from "./errors";
 import { DEFAULT_SEND_POLICY, type SendPolicy } from "./mail/send-policy";
+import type { GlossaryEntry } from "./translate/glossary";
+import { readGlossaryFile } from "./translate/glossary-file";
+import { DEFAULT_TRANSLATE_POLICY } from "./translate/translate-policy";
 
 /**
  * The one place environment variables are read. Everything else receives a typed `Config`.
@@ -96,7 +99,24 @@ const schema = z.object({
     .trim()
     .default("America/New_York")
     .refine(isTimeZone, "an IANA time zone such as America/New_York"),
-  TRANSLATOR: z.enum(["none"], { error: "none (more providers are coming)" }).default("none"),
+  TRANSLATOR: z
+    .enum(["none", "openai", "deepl"], { error: "none, openai or deepl" })
+    .default("none"),
+  TRANSLATOR_BASE_URL: optional.pipe(
+    z
+      .url({ protocol: /^https?$/, error: "an http(s) URL such as http://localhost:11434/v1" })
+      .optional(),
+  ),
+  TRANSLATOR_API_KEY: optional,
+  TRANSLATOR_MODEL: z
+    .string()
+    .trim()
+    .default("gpt-4o-mini")
+    .pipe(z.string().min(1, "a model name")),
+  TRANSLATOR_MAX_PAPERS: positiveInt(DEFAULT_TRANSLATE_POLICY.maxPapers),
+  TRANSLATOR_CONCURRENCY: positiveInt(DEFAULT_TRANSLATE_POLICY.concurrency),
+  TRANSLATOR_TIMEOUT_SECONDS: positiveInt(DEFAULT_TRANSLATE_POLICY.timeoutMs / 1000),
+  TRANSLATOR_GLOSSARY_FILE: optional,
   SEND_RATE_PER_SECOND: positiveInt(DEFAULT_SEND_POLICY.ratePerSecond),
   SEND_RATE_PER_HOUR: z
     .string()
@@ -145,7 +165,19 @@ export interface Config {
     feedUrl: string;
   };
   digest: { maxPapers: number; timeZone: string };
-  translator: { provider: "none" };
+  translator: {
+    provider: "none" | "openai" | "deepl";
+    /** Replaces the provider's endpoint (a proxy, a local server, a test). */
+    baseUrl?: string;
+    apiKey?: string;
+    /** For openai: the chat model. */
+    model: string;
+    maxPapers: number;
+    concurrency: number;
+    timeoutMs: number;
+    /** The operator's glossary entries (TRANSLATOR_GLOSSARY_FILE), added to the shipped ones. */
+    glossary: GlossaryEntry[];
+  };
   server: { port: number };
   schedule: { cron: string; timeZone: string };
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
@@ -187,7 +219,7 @@ export function loadConfig(env: Env): Config {
       feedUrl: v.ARXIV_FEED_URL,
     },
     digest: { maxPapers: v.DIGEST_MAX_PAPERS, timeZone: v.DIGEST_TIME_ZONE },
-    translator: { provider: v.TRANSLATOR },
+    translator: translatorConfig(v),
     server: { port: v.PORT },
     schedule: { cron: v.SCHEDULE_CRON, timeZone: v.SCHEDULE_TZ },
     logLevel: v.LOG_LEVEL,
@@ -203,4 +235,41 @@ function dkimConfig(domain?: string, selector?: string, key?: string): Config["m
     ]);
   }
   return { domainName: domain, keySelector: selector, privateKey: key.replace(/\\n/g, "\n") };
+}
+
+/**
+ * The translator's settings, checked together. OpenAI's own endpoint needs a key; a server named
+ * by TRANSLATOR_BASE_URL (Ollama, vLLM, a proxy) may need none, so none is asked for then. DeepL
+ * always needs one. The glossary file is read here so a mistake in it stops the program at start.
+ */
+function translatorConfig(v: z.infer<typeof schema>): Config["translator"] {
+  const problems: string[] = [];
+  if (v.TRANSLATOR === "openai" && !v.TRANSLATOR_API_KEY && !v.TRANSLATOR_BASE_URL) {
+    problems.push(
+      "TRANSLATOR_API_KEY is required for TRANSLATOR=openai on api.openai.com (or set TRANSLATOR_BASE_URL to a server that needs no key, e.g. Ollama's http://localhost:11434/v1)",
+    );
+  }
+  if (v.TRANSLATOR === "deepl" && !v.TRANSLATOR_API_KEY) {
+    problems.push(
+      "TRANSLATOR_API_KEY is required for TRANSLATOR=deepl (your DeepL authentication key; free-plan keys end in :fx)",
+    );
+  }
+  let glossary: GlossaryEntry[] = [];
+  if (v.TRANSLATOR_GLOSSARY_FILE) {
+    const read = readGlossaryFile(v.TRANSLATOR_GLOSSARY_FILE);
+    const file = JSON.stringify(v.TRANSLATOR_GLOSSARY_FILE);
+    problems.push(...read.problems.map((p) => `TRANSLATOR_GLOSSARY_FILE ${file} ${p}`));
+    glossary = read.entries;
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    provider: v.TRANSLATOR,
+    baseUrl: v.TRANSLATOR_BASE_URL,
+    apiKey: v.TRANSLATOR_API_KEY,
+    model: v.TRANSLATOR_MODEL,
+    maxPapers: v.TRANSLATOR_MAX_PAPERS,
+    concurrency: v.TRANSLATOR_CONCURRENCY,
+    timeoutMs: v.TRANSLATOR_TIMEOUT_SECONDS * 1000,
+    glossary,
+  };
 }

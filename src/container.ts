@@ -3,7 +3,7 @@ import path from "node:path";
 import type pino from "pino";
 import { FeedFetcher } from "./arxiv/feed-fetcher";
 import type { Config } from "./config";
-import { createDatabase, type Db } from "./db/create-database";
+import { openDatabase, type Db } from "./db/create-database";
 import { databaseTarget } from "./db/database-target";
 import { createDeliveryStore, type DeliveryStore } from "./db/delivery-store";
 import { createEditionStore, type EditionStore } from "./db/edition-store";
@@ -14,6 +14,7 @@ import { compileDigestTemplate, type DigestHtmlTemplate } from "./digest/digest-
 import { createLogger } from "./logger";
 import { createMailTransport } from "./mail/create-mail-transport";
 import type { MailTransport } from "./mail/mail-transport";
+import { createTranslator, type ConfiguredTranslator } from "./translate/create-translator";
 
 /**
  * The composition root: the only place that turns configuration into services. Commands and the
@@ -33,6 +34,8 @@ export interface App {
   transport(): MailTransport;
   /** Compiled on first use, then shared by every digest of the process. */
   template(): Promise<DigestHtmlTemplate>;
+  /** The configured translation provider, built on first use; undefined with TRANSLATOR=none. */
+  translator(): ConfiguredTranslator | undefined;
   close(): Promise<void>;
 }
 
@@ -49,17 +52,18 @@ export async function createApp(config: Config): Promise<App> {
   const target = databaseTarget(config.databaseUrl);
   const applied = await migrateDatabase(target);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
-  const db = createDatabase(target);
+  const db = await openDatabase(target);
   let transport: MailTransport | undefined;
   let template: Promise<DigestHtmlTemplate> | undefined;
   let fetcher: FeedFetcher | undefined;
+  let translator: { built: ConfiguredTranslator | undefined } | undefined;
   return {
     config,
     logger,
     db,
     subscribers: createSubscriberStore(db),
     editions: createEditionStore(db),
-    deliveries: createDeliveryStore(db),
+    deliveries: createDeliveryStore(db, target.provider),
     feedStates: createFeedStateStore(db),
     fetcher: () =>
       (fetcher ??= new FeedFetcher({
@@ -68,6 +72,7 @@ export async function createApp(config: Config): Promise<App> {
       })),
     transport: () => (transport ??= createMailTransport(config.mail, config.send)),
     template: () => (template ??= compileDigestTemplate()),
+    translator: () => (translator ??= { built: createTranslator(config.translator) }).built,
     async close() {
       transport?.close();
       await db.$disconnect();

@@ -22,10 +22,20 @@ export function announcedAtOf(editionDate: string): Date {
 
 /** "2025-10-16 20:00 EDT" in New York, or "2025-10-17 08:00 UTC+8" elsewhere. */
 export function formatInZone(instant: Date, zone: string): string {
-  const local = DateTime.fromJSDate(instant, { zone });
-  const label = zone === ARXIV_TIME_ZONE ? local.toFormat("ZZZZ") : `UTC${local.toFormat("Z")}`;
-  return `${local.toFormat("yyyy-MM-dd HH:mm")} ${label}`;
+  // Every digest of a run shows the same few instants; luxon's zone lookups are not free.
+  const key = `${Math.floor(instant.getTime() / 60_000)}|${zone}`;
+  let formatted = formatted_.get(key);
+  if (formatted === undefined) {
+    const local = DateTime.fromJSDate(instant, { zone });
+    const label = zone === ARXIV_TIME_ZONE ? local.toFormat("ZZZZ") : `UTC${local.toFormat("Z")}`;
+    formatted = `${local.toFormat("yyyy-MM-dd HH:mm")} ${label}`;
+    if (formatted_.size >= 10_000) formatted_.clear();
+    formatted_.set(key, formatted);
+  }
+  return formatted;
 }
+
+const formatted_ = new Map<string, string>();
 
 /** Luxon weekdays: Monday = 1 … Sunday = 7. arXiv announces Sunday to Thursday evenings. */
 const ANNOUNCING_WEEKDAYS = new Set([7, 1, 2, 3, 4]);

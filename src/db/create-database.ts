@@ -15,11 +15,27 @@ export type Db = SqliteClient;
 /** A SQLite writer waits this long for another process's lock before giving up. */
 const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
-/** Opens the Prisma client with the driver adapter that matches the target. */
+/**
+ * Opens the Prisma client and readies its connection. SQLite runs in WAL mode (set by the
+ * migrations runner) with synchronous=NORMAL: a commit no longer waits for the disk, which is
+ * what lets the outbox record each send cheaply; an application crash loses nothing, only a
+ * power cut can lose the last commits.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<Db> {
+  const db = createDatabase(target);
+  if (target.provider === "sqlite") await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  return db;
+}
+
+/** The Prisma client with the driver adapter that matches the target (no connection yet). */
 export function createDatabase(target: DatabaseTarget): Db {
   if (target.provider === "postgresql") {
+    // Prisma qualifies its own queries with the schema; the search path makes raw SQL agree.
     const adapter = new PrismaPg(
-      { connectionString: target.url },
+      {
+        connectionString: target.url,
+        ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+      },
       target.schema ? { schema: target.schema } : undefined,
     );
     return new PostgresClient({ adapter }) as unknown as Db;

@@ -1,4 +1,6 @@
+import { Prisma } from "../generated/sqlite/client";
 import type { Db } from "./create-database";
+import type { DatabaseTarget } from "./database-target";
 
 export type DeliveryStatus = "queued" | "sending" | "sent" | "failed" | "uncertain";
 
@@ -54,7 +56,18 @@ export interface DeliveryStore {
   countSentSince(since: Date): Promise<number>;
 }
 
-export function createDeliveryStore(db: Db): DeliveryStore {
+/** Stays well under SQLite's limit on bound parameters per statement. */
+const QUERY_CHUNK = 5_000;
+
+/** A claimed row as the database returns it (integers may come back as bigint). */
+interface ClaimedRow {
+  id: number | bigint;
+  editionId: number | bigint;
+  subscriberId: number | bigint;
+  attempts: number | bigint;
+}
+
+export function createDeliveryStore(db: Db, provider: DatabaseTarget["provider"]): DeliveryStore {
   return {
     async createMissing(editionId, subscriberIds) {
       const existing = await db.delivery.findMany({
@@ -76,67 +89,66 @@ export function createDeliveryStore(db: Db): DeliveryStore {
       });
     },
     async claimNext({ editionId, now, leaseMs, linkTokenHash, only }) {
-      for (;;) {
-        const candidate = await db.delivery.findFirst({
-          where: {
-            editionId,
-            status: "queued",
-            OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }],
-            ...(only === undefined ? {} : { subscriberId: only }),
-          },
-          orderBy: { id: "asc" },
-        });
-        if (!candidate) return null;
-        const { count } = await db.delivery.updateMany({
-          where: { id: candidate.id, status: "queued" },
-          data: {
+      // One statement: pick the oldest due row and take it only if it is still queued. On
+      // PostgreSQL, SKIP LOCKED lets parallel senders pass over a row another one is taking.
+      const lease = new Date(now.getTime() + leaseMs);
+      const onlyClause =
+        only === undefined ? Prisma.empty : Prisma.sql`AND "subscriberId" = ${only}`;
+      const skipLocked =
+        provider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+      const rows = await db.$queryRaw<ClaimedRow[]>`
+        UPDATE "Delivery"
+        SET "status" = 'sending', "attempts" = "attempts" + 1, "leaseUntil" = ${lease},
+            "linkTokenHash" = ${linkTokenHash}, "updatedAt" = ${now}
+        WHERE "id" = (
+          SELECT "id" FROM "Delivery"
+          WHERE "editionId" = ${editionId} AND "status" = 'queued'
+            AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now}) ${onlyClause}
+          ORDER BY "id" LIMIT 1 ${skipLocked}
+        ) AND "status" = 'queued'
+        RETURNING "id", "editionId", "subscriberId", "attempts"`;
+      const row = rows[0];
+      return row
+        ? {
+            id: Number(row.id),
+            editionId: Number(row.editionId),
+            subscriberId: Number(row.subscriberId),
             status: "sending",
-            attempts: { increment: 1 },
-            leaseUntil: new Date(now.getTime() + leaseMs),
-            linkTokenHash,
-          },
-        });
-        if (count === 1) {
-          return { ...candidate, status: "sending", attempts: candidate.attempts + 1 };
-        }
-      }
+            attempts: Number(row.attempts),
+          }
+        : null;
     },
     async markSent(delivery, sent) {
-      await db.$transaction(async (tx) => {
-        await tx.delivery.update({
-          where: { id: delivery.id },
-          data: {
-            status: "sent",
-            sentAt: new Date(),
-            leaseUntil: null,
-            lastError: null,
-            messageId: sent.messageId,
-            subject: sent.subject,
-            paperCount: sent.arxivIds.length,
-          },
-        });
-        const known = await tx.mailedPaper.findMany({
-          where: { subscriberId: delivery.subscriberId, arxivId: { in: [...sent.arxivIds] } },
-          select: { arxivId: true },
-        });
-        const have = new Set(known.map((k) => k.arxivId));
-        await tx.mailedPaper.createMany({
-          data: sent.arxivIds
-            .filter((arxivId) => !have.has(arxivId))
-            .map((arxivId) => ({
-              subscriberId: delivery.subscriberId,
-              arxivId,
-              editionId: delivery.editionId,
-            })),
-        });
-      });
+      // Raw statements in one batch: this runs once per message, where Prisma's query building
+      // would cost more than the SMTP exchange itself.
+      const now = new Date();
+      const mailed = sent.arxivIds.map(
+        (arxivId) =>
+          Prisma.sql`(${delivery.subscriberId}, ${arxivId}, ${delivery.editionId}, ${now})`,
+      );
+      await db.$transaction([
+        db.$executeRaw`
+          UPDATE "Delivery"
+          SET "status" = 'sent', "sentAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL,
+              "messageId" = ${sent.messageId}, "subject" = ${sent.subject},
+              "paperCount" = ${sent.arxivIds.length}, "updatedAt" = ${now}
+          WHERE "id" = ${delivery.id}`,
+        ...(mailed.length === 0
+          ? []
+          : [
+              db.$executeRaw`
+                INSERT INTO "MailedPaper" ("subscriberId", "arxivId", "editionId", "createdAt")
+                VALUES ${Prisma.join(mailed)}
+                ON CONFLICT DO NOTHING`,
+            ]),
+      ]);
     },
     async mailedElsewhere(editionId, arxivIds) {
       const bySubscriber = new Map<number, Set<string>>();
-      for (let start = 0; start < arxivIds.length; start += 5_000) {
+      for (let start = 0; start < arxivIds.length; start += QUERY_CHUNK) {
         const rows = await db.mailedPaper.findMany({
           where: {
-            arxivId: { in: arxivIds.slice(start, start + 5_000) },
+            arxivId: { in: arxivIds.slice(start, start + QUERY_CHUNK) },
             editionId: { not: editionId },
           },
           select: { subscriberId: true, arxivId: true },

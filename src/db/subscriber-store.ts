@@ -10,6 +10,8 @@ export interface Subscriber {
   status: SubscriberStatus;
   language: ChineseVariant;
   timeZone: string;
+  /** Permanent refusals of the address in a row. */
+  hardBounces: number;
   createdAt: Date;
   keywords: string[];
 }
@@ -51,6 +53,7 @@ function toSubscriber(row: Row): Subscriber {
     status: row.status,
     language: row.language === "zh-TW" ? "zh-TW" : "zh-CN",
     timeZone: row.timeZone,
+    hardBounces: row.hardBounces,
     createdAt: row.createdAt,
     keywords: row.keywords.map((k) => k.query),
   };

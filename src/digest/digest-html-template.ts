@@ -61,7 +61,7 @@ export function digestView(digest: Digest, links: DigestLinks): object {
     missingTranslations: digest.missingTranslations,
     recipient: digest.recipient.email,
     unsubscribeUrl: links.unsubscribeUrl,
-    zhLang: "zh-CN",
+    zhLang: digest.language ?? "zh-CN",
     toc: digest.sections.map((section, index) => ({
       index,
       query: section.query,

@@ -38,4 +38,12 @@ export interface Digest {
   omittedPaperCount: number;
   /** At least one paper is shown without its Chinese translation. */
   missingTranslations: boolean;
+  /**
+   * The Chinese the translations are written in: the subscriber's choice, zh-TW being converted
+   * from the stored zh-CN. Set by EditionContent after buildDigest; zh-CN when absent.
+   */
+  language?: DigestLanguage;
 }
+
+/** The Chinese variants a digest can be written in. */
+export type DigestLanguage = "zh-CN" | "zh-TW";

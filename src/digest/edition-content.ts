@@ -5,8 +5,12 @@ import type { Subscriber } from "../db/subscriber-store";
 import { EditionMatcher } from "../match/edition-matcher";
 import { InputError } from "../errors";
 import { parseQuery, type Query } from "../match/query";
+import type { PaperTranslation } from "../db/translation-store";
+import { toTraditional } from "../translate/to-traditional";
 import { buildDigest } from "./build-digest";
 import type { Digest, DigestPaper } from "./digest";
+
+type DigestOptions = { maxPapers: number; now: Date };
 
 /** Which announcements a digest carries: new and cross-lists, replacements only if asked. */
 export function mailedAnnounceTypes(includeReplacements: boolean): ReadonlySet<AnnounceType> {
@@ -21,6 +25,8 @@ export function mailedAnnounceTypes(includeReplacements: boolean): ReadonlySet<A
  */
 export class EditionContent {
   private readonly papers: Map<number, DigestPaper>;
+  /** Paper id by arXiv id (an edition carries one version of each). */
+  private readonly idOf: Map<string, number>;
   private readonly matcher: EditionMatcher;
 
   constructor(
@@ -32,6 +38,7 @@ export class EditionContent {
   ) {
     const mailable = stored.filter((paper) => announceTypes.has(paper.announceType));
     this.papers = new Map(mailable.map((paper) => [paper.id, toDigestPaper(paper)]));
+    this.idOf = new Map(mailable.map((paper) => [paper.arxivId, paper.id]));
     this.matcher = new EditionMatcher(mailable);
   }
 
@@ -41,8 +48,66 @@ export class EditionContent {
     return ids.filter((id) => !mailed.has(this.papers.get(id)?.arxivId ?? ""));
   }
 
-  /** The subscriber's digest, or null when none of their queries matches. */
-  digestFor(subscriber: Subscriber, options: { maxPapers: number; now: Date }): Digest | null {
+  /**
+   * The subscriber's digest, or null when none of their queries matches. For a zh-TW subscriber
+   * the translations are converted from the stored zh-CN (cached per text: once per process).
+   */
+  digestFor(subscriber: Subscriber, options: DigestOptions): Digest | null {
+    const digest = this.build(subscriber, options);
+    if (!digest) return null;
+    if (subscriber.language !== "zh-TW") return { ...digest, language: "zh-CN" };
+    const sections = digest.sections.map((section) => ({
+      ...section,
+      papers: section.papers.map((paper) =>
+        paper.translation
+          ? {
+              ...paper,
+              translation: {
+                title: toTraditional(paper.translation.title),
+                abstract: toTraditional(paper.translation.abstract),
+              },
+            }
+          : paper,
+      ),
+    }));
+    return { ...digest, sections, language: "zh-TW" };
+  }
+
+  /**
+   * The papers these subscribers' digests would show, each with how many of them would get it,
+   * most wanted first (then in edition order): what is worth translating, in the order to
+   * translate it when the per-run cap bites. Inactive subscribers count for nothing.
+   */
+  papersShownTo(
+    subscribers: readonly Subscriber[],
+    options: DigestOptions,
+  ): { paperId: number; paper: DigestPaper; readers: number }[] {
+    const readers = new Map<number, number>();
+    for (const subscriber of subscribers) {
+      if (subscriber.status !== "active") continue;
+      const ids = new Set<number>();
+      for (const section of this.build(subscriber, options)?.sections ?? []) {
+        for (const paper of section.papers) ids.add(this.idOf.get(paper.arxivId) ?? -1);
+      }
+      for (const id of ids) readers.set(id, (readers.get(id) ?? 0) + 1);
+    }
+    return [...readers]
+      .flatMap(([paperId, count]) => {
+        const paper = this.papers.get(paperId);
+        return paper ? [{ paperId, paper, readers: count }] : [];
+      })
+      .sort((a, b) => b.readers - a.readers || a.paperId - b.paperId);
+  }
+
+  /** Shows these translations (by paper id) in every digest built from now on. */
+  addTranslations(translations: ReadonlyMap<number, PaperTranslation>): void {
+    for (const [paperId, translation] of translations) {
+      const paper = this.papers.get(paperId);
+      if (paper) this.papers.set(paperId, { ...paper, translation: { ...translation } });
+    }
+  }
+
+  private build(subscriber: Subscriber, options: DigestOptions): Digest | null {
     return buildDigest({
       editionDate: this.edition.date,
       announcedAt: this.edition.announcedAt,

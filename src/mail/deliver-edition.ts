@@ -4,6 +4,7 @@ import type { Subscriber } from "../db/subscriber-store";
 import { digestSubject } from "../digest/digest-mail-parts";
 import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
 import { NotFoundError } from "../errors";
+import { translateForDelivery } from "../translate/translate-for-delivery";
 import { unsubscribeLinks } from "./unsubscribe-links";
 import { prepareDeliveries } from "./prepare-deliveries";
 import { sendEdition, type SendProgress, type SendSummary } from "./send-edition";
@@ -46,6 +47,7 @@ export async function deliverEdition(app: App, options: DeliverOptions): Promise
   const subscribers = await recipientsOf(app, options.onlyEmail);
   const now = new Date();
   const maxPapers = app.config.digest.maxPapers;
+  await translateForDelivery(app, content, subscribers, { maxPapers, now });
   const prepared = await prepareDeliveries(app, content, subscribers, { maxPapers, now });
   const summary = await sendEdition(
     {

@@ -152,7 +152,7 @@ async function deliver(
     subject: message.subject,
     arxivIds: [...new Set(digest.sections.flatMap((s) => s.papers.map((p) => p.arxivId)))],
   });
-  await deps.subscribers.clearHardBounces(delivery.subscriberId);
+  if (subscriber.hardBounces > 0) await deps.subscribers.clearHardBounces(subscriber.id);
   return "sent";
 }
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { runCliWith } from "../support/run-cli";
 import { startFeedServer } from "../support/feed-server";
+import { shiftedFeed } from "../support/shifted-feed";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { EXAMPLE_FEED, makeTempDir } from "../support/temp-dir";
 
@@ -22,10 +23,7 @@ function itemOf(xml: string, id: string): string {
  * version of the original 2510.13324 (mailed on Friday) as a replacement too.
  */
 function nextDayFeed(): string {
-  let xml = FIXTURE.replace(/Fri, 17 Oct 2025/g, "Mon, 20 Oct 2025").replace(
-    /2510\.1(\d{4})/g,
-    "2510.9$1",
-  );
+  let xml = shiftedFeed("Mon, 20 Oct 2025", 9);
   const replaced = itemOf(xml, "2510.92815");
   xml = xml.replace(
     replaced,

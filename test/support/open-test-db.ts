@@ -1,4 +1,4 @@
-import { createDatabase, type Db } from "../../src/db/create-database";
+import { openDatabase, type Db } from "../../src/db/create-database";
 import { databaseTarget } from "../../src/db/database-target";
 import { migrateDatabase } from "../../src/db/migrate-database";
 import { createTestDatabase, type TestDatabaseKind } from "./databases";
@@ -10,7 +10,7 @@ export async function openTestDb(
   const database = createTestDatabase(kind);
   const target = databaseTarget(database.url);
   await migrateDatabase(target);
-  const db = createDatabase(target);
+  const db = await openDatabase(target);
   return {
     db,
     async close() {

@@ -5,6 +5,8 @@ import { simpleParser, type ParsedMail } from "mailparser";
 export interface SmtpSink {
   url: string;
   messages: ParsedMail[];
+  /** The messages exactly as they arrived, for checks on the bytes (DKIM). */
+  raw: Buffer[];
   /** Envelope recipients, one entry per accepted message. */
   recipients: string[];
   close(): Promise<void>;
@@ -15,17 +17,34 @@ export interface SmtpSinkOptions {
   replyDelayMs?: number;
   /** Answer RCPT TO for these addresses with this SMTP error, e.g. { "x@y.org": 550 }. */
   refuse?: Record<string, number>;
+  /** Answer nothing until this many connections are open (or 20 s passed): all senders are in. */
+  holdUntilConnections?: number;
   /** Called once a message has fully arrived, before it is answered. */
   onMessage?: (count: number) => void;
 }
 
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
+  const raw: Buffer[] = [];
+  let connections = 0;
+  const releaseAt = Date.now() + 20_000;
+  const released = () =>
+    connections >= (options.holdUntilConnections ?? 0) || Date.now() > releaseAt;
+  const answer = (reply: () => void) => {
+    const wait = () =>
+      released() ? setTimeout(reply, options.replyDelayMs ?? 0) : setTimeout(wait, 50);
+    wait();
+  };
+
   const recipients: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       const code = options.refuse?.[address.address];
       if (!code) return callback();
@@ -35,12 +54,15 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       return callback(error);
     },
     onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       simpleParser(stream)
         .then((mail) => {
+          raw.push(Buffer.concat(chunks));
           messages.push(mail);
           recipients.push(...session.envelope.rcptTo.map((r) => r.address));
           options.onMessage?.(messages.length);
-          setTimeout(callback, options.replyDelayMs ?? 0);
+          answer(() => callback());
         })
         .catch(callback);
     },
@@ -51,6 +73,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    raw,
     recipients,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -69,10 +69,11 @@ describe.each(databaseKinds().filter((k) => k === "postgresql"))(
     afterEach(() => database.drop());
 
     it("three send processes split the work and send each delivery exactly once", async () => {
-      const sink = await startSmtpSink({ replyDelayMs: 20 });
+      // Replies wait until five connections are open: only all three senders together have that many.
+      const sink = await startSmtpSink({ replyDelayMs: 20, holdUntilConnections: 5 });
       database = createTestDatabase(kind);
       const env = { DATABASE_URL: database.url, SMTP_URL: sink.url, SEND_CONNECTIONS: "2" };
-      const readers = Array.from({ length: 30 }, (_, i) => `many${i}@example.org`);
+      const readers = Array.from({ length: 60 }, (_, i) => `many${i}@example.org`);
       try {
         for (const email of readers) {
           await runCliWith(
@@ -88,11 +89,13 @@ describe.each(databaseKinds().filter((k) => k === "postgresql"))(
         await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
         const senders = [1, 2, 3].map(() => spawnCli(env, "send", "--json"));
         const codes = await Promise.all(senders.map(exited));
-        expect(codes).toEqual([0, 0, 0]);
+        expect({ codes, output: senders.map((s) => s.output()) }).toMatchObject({
+          codes: [0, 0, 0],
+        });
         const sentBy = senders.map(
           (s) => (JSON.parse(s.output().slice(s.output().indexOf("{"))) as { sent: number }).sent,
         );
-        expect(sentBy.reduce((a, b) => a + b, 0)).toBe(30);
+        expect(sentBy.reduce((a, b) => a + b, 0)).toBe(60);
         expect(sentBy.filter((n) => n > 0).length).toBeGreaterThan(1);
         const counts = countsPerRecipient(sink);
         expect([...counts.keys()].sort()).toEqual([...readers].sort());

@@ -1,0 +1,43 @@
+import type { Config } from "../config";
+import { DeepLTranslator } from "./deepl-translator";
+import { Glossary } from "./glossary";
+import { GLOSSARY_ZH } from "./glossary-zh";
+import { OPENAI_BASE_URL, OpenAiTranslator } from "./openai-translator";
+import { DEFAULT_TRANSLATE_POLICY, type TranslatePolicy } from "./translate-policy";
+import type { Translator } from "./translator";
+
+/** A provider with the glossary it was given and the limits it runs under. */
+export interface ConfiguredTranslator {
+  translator: Translator;
+  glossary: Glossary;
+  policy: TranslatePolicy;
+}
+
+/** Builds the configured provider, or undefined for TRANSLATOR=none. */
+export function createTranslator(config: Config["translator"]): ConfiguredTranslator | undefined {
+  if (config.provider === "none") return undefined;
+  const glossary = new Glossary(GLOSSARY_ZH, config.glossary);
+  const policy: TranslatePolicy = {
+    ...DEFAULT_TRANSLATE_POLICY,
+    maxPapers: config.maxPapers,
+    concurrency: config.concurrency,
+    timeoutMs: config.timeoutMs,
+  };
+  const translator =
+    config.provider === "openai"
+      ? new OpenAiTranslator({
+          baseUrl: config.baseUrl ?? OPENAI_BASE_URL,
+          model: config.model,
+          apiKey: config.apiKey,
+          glossary,
+          timeoutMs: config.timeoutMs,
+        })
+      : new DeepLTranslator({
+          // loadConfig refuses deepl without a key; "" only satisfies the type.
+          apiKey: config.apiKey ?? "",
+          baseUrl: config.baseUrl,
+          glossary,
+          timeoutMs: config.timeoutMs,
+        });
+  return { translator, glossary, policy };
+}

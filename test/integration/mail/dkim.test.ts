@@ -1,0 +1,56 @@
+import crypto from "node:crypto";
+import { dkimVerify } from "mailauth/lib/dkim/verify";
+import { runCliWith } from "../../support/run-cli";
+import { startSmtpSink } from "../../support/smtp-sink";
+import { createTestDatabase } from "../../support/databases";
+import { EXAMPLE_FEED } from "../../support/temp-dir";
+
+describe("DKIM", () => {
+  it("signs every digest so that an independent verifier (mailauth) passes it", async () => {
+    const { privateKey, publicKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const record = `v=DKIM1; k=rsa; p=${publicKey.export({ type: "spki", format: "der" }).toString("base64")}`;
+    const sink = await startSmtpSink();
+    const database = createTestDatabase("sqlite");
+    try {
+      const env = {
+        DATABASE_URL: database.url,
+        SMTP_URL: sink.url,
+        MAIL_FROM: "arXiv Digest <digest@lab.example.org>",
+        DKIM_DOMAIN: "lab.example.org",
+        DKIM_SELECTOR: "digest2025",
+        DKIM_PRIVATE_KEY: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+      };
+      await runCliWith(
+        env,
+        "subscriber",
+        "add",
+        "dkim@example.org",
+        "-k",
+        '"diffusion policy"',
+        "--confirmed",
+      );
+      expect((await runCliWith(env, "run", "--feed-file", EXAMPLE_FEED)).code).toBe(0);
+      expect(sink.raw).toHaveLength(1);
+      // The verifier asks DNS for the key; this resolver answers for our selector only.
+      const resolver = async (name: string, type: string) => {
+        if (type === "TXT" && name === "digest2025._domainkey.lab.example.org") return [[record]];
+        throw Object.assign(new Error(`no ${type} record for ${name}`), { code: "ENOTFOUND" });
+      };
+      const result = await dkimVerify(sink.raw[0] as Buffer, { resolver });
+      expect(result.results).toHaveLength(1);
+      expect(result.results[0]?.signingDomain).toBe("lab.example.org");
+      expect(result.results[0]?.status.result).toBe("pass");
+
+      const tampered = Buffer.from(
+        (sink.raw[0] as Buffer).toString().replace("Keyword:", "Keyword;"),
+      );
+      const broken = await dkimVerify(tampered, { resolver });
+      // mailauth reports a body that no longer matches its hash as "neutral", never "pass".
+      expect(broken.results[0]?.status.result).not.toBe("pass");
+      expect(broken.results[0]?.status.comment).toMatch(/body hash did not verify/);
+    } finally {
+      await sink.close();
+      await database.drop();
+    }
+  });
+});

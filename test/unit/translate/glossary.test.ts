@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Glossary, termPattern } from "../../../src/translate/glossary";
+import { readGlossaryFile } from "../../../src/translate/glossary-file";
+import { GLOSSARY_ZH } from "../../../src/translate/glossary-zh";
+
+const glossary = new Glossary(GLOSSARY_ZH);
+
+function writeTemp(name: string, text: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "glossary-")), name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe("termPattern", () => {
+  it("matches plurals, hyphens for spaces and any case, on word boundaries", () => {
+    const policy = termPattern("diffusion policy");
+    expect(policy.test("Diffusion Policies for manipulation")).toBe(true);
+    expect(policy.test("a diffusion-policy baseline")).toBe(true);
+    expect(policy.test("diffusion policymaking")).toBe(false);
+    const token = termPattern("token");
+    expect(token.test("planning tokens")).toBe(true);
+    expect(token.test("token-level advantage")).toBe(true);
+    expect(token.test("a tokenizer")).toBe(false);
+  });
+
+  it("matches acronyms in their own case only", () => {
+    const llm = termPattern("LLM");
+    expect(llm.test("LLMs augmented with tools")).toBe(true);
+    expect(llm.test("see github.com/x/llm-tools")).toBe(false);
+  });
+});
+
+describe("Glossary", () => {
+  it("ships the terms the reference digest got wrong, and a few dozen more", () => {
+    const zh = (en: string) => glossary.terms.find((t) => t.en === en)?.zh;
+    expect(zh("LLM")).toBe("大语言模型");
+    expect(zh("token")).toBe("词元");
+    expect(zh("reinforcement learning")).toBe("强化学习");
+    expect(zh("diffusion policy")).toBe("扩散策略");
+    expect(glossary.terms.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("lists only the terms a text uses", () => {
+    const terms = glossary.termsIn("We fine-tune LLMs with reinforcement learning.");
+    expect(terms.map((t) => t.en)).toEqual(["LLM", "reinforcement learning"]);
+  });
+
+  it("replaces known mistranslations where the source has the term, and nowhere else", () => {
+    expect(glossary.fixAvoided("planning tokens and LLMs", "规划代币和法学硕士")).toBe(
+      "规划词元和大语言模型",
+    );
+    expect(glossary.fixAvoided("a law school study", "法学硕士的研究")).toBe("法学硕士的研究");
+  });
+
+  it("finds a term rendered neither as the glossary says nor kept in English", () => {
+    expect(glossary.missedTerms("RL agents", "RL 代理").map((t) => t.en)).toEqual(["agent"]);
+    expect(glossary.missedTerms("RL agents", "RL 智能体")).toEqual([]);
+    expect(glossary.missedTerms("an LLM", "一个 LLM")).toEqual([]);
+  });
+
+  it("lets the operator's entries replace shipped ones with the same term", () => {
+    const custom = new Glossary(GLOSSARY_ZH, [{ en: "Agent", zh: "代理体" }]);
+    expect(custom.terms.find((t) => t.en.toLowerCase() === "agent")?.zh).toBe("代理体");
+    expect(custom.terms.length).toBe(glossary.terms.length);
+  });
+});
+
+describe("readGlossaryFile", () => {
+  it('reads "english = 中文" lines with comments and an optional != list of wrong renderings', () => {
+    const file = writeTemp(
+      "g.txt",
+      "# my lab\nworld model = 世界模型\n\nrollout = 推演 != 展开, 铺开  # ours\n",
+    );
+    expect(readGlossaryFile(file)).toEqual({
+      entries: [
+        { en: "world model", zh: "世界模型" },
+        { en: "rollout", zh: "推演", avoid: ["展开", "铺开"] },
+      ],
+      problems: [],
+    });
+  });
+
+  it("reads JSON as a map or as a list of entries", () => {
+    expect(readGlossaryFile(writeTemp("a.json", '{"rollout": "推演"}')).entries).toEqual([
+      { en: "rollout", zh: "推演" },
+    ]);
+    const list = '[{"en": "rollout", "zh": "推演", "avoid": ["展开"]}]';
+    expect(readGlossaryFile(writeTemp("b.json", list)).entries).toEqual([
+      { en: "rollout", zh: "推演", avoid: ["展开"] },
+    ]);
+  });
+
+  it("names the line at fault, and a file it cannot read", () => {
+    const file = writeTemp("bad.txt", "world model = 世界模型\njust words\n");
+    expect(readGlossaryFile(file).problems).toEqual([
+      'line 2: expected "english = 中文", got "just words"',
+    ]);
+    expect(readGlossaryFile("/nonexistent/glossary.txt").problems[0]).toMatch(/cannot be read/);
+    expect(readGlossaryFile(writeTemp("c.json", '{"x": 1}')).problems).toHaveLength(1);
+  });
+});

@@ -1,0 +1,104 @@
+import type { StoredPaper } from "../../../src/db/edition-store";
+import type { Subscriber } from "../../../src/db/subscriber-store";
+import { EditionContent, mailedAnnounceTypes } from "../../../src/digest/edition-content";
+import { toTraditional } from "../../../src/translate/to-traditional";
+
+const edition = {
+  id: 1,
+  date: "2025-10-17",
+  announcedAt: new Date("2025-10-17T00:00:00Z"),
+  categories: ["cs"],
+  status: "ingested" as const,
+};
+
+function paper(id: number, title: string, translated: boolean): StoredPaper {
+  return {
+    id,
+    arxivId: `2510.1000${id}`,
+    version: 1,
+    title,
+    abstract: `${title}: an abstract.`,
+    authors: ["Ada Lovelace"],
+    categories: ["cs.LG"],
+    primaryCategory: "cs.LG",
+    announceType: "new",
+    translations: translated
+      ? [
+          {
+            language: "zh-CN",
+            title: "大语言模型的强化学习",
+            abstract: "软件与信息网络中的扩散策略。",
+          },
+        ]
+      : [],
+  };
+}
+
+function subscriber(id: number, language: "zh-CN" | "zh-TW", keywords: string[]): Subscriber {
+  return {
+    id,
+    email: `s${id}@example.org`,
+    status: "active",
+    language,
+    timeZone: "Asia/Shanghai",
+    hardBounces: 0,
+    createdAt: new Date(),
+    keywords,
+  };
+}
+
+const options = { maxPapers: 100, now: new Date("2025-10-17T01:00:00Z") };
+
+describe("toTraditional", () => {
+  it("writes zh-CN as used in Taiwan, words included", () => {
+    expect(toTraditional("大语言模型的强化学习与扩散策略，软件信息网络")).toBe(
+      "大語言模型的強化學習與擴散策略，軟體資訊網路",
+    );
+  });
+});
+
+describe("EditionContent and the Chinese variants", () => {
+  const content = new EditionContent(
+    edition,
+    [
+      paper(1, "Reinforcement learning", true),
+      paper(2, "Diffusion policy", false),
+      paper(3, "Other", false),
+    ],
+    mailedAnnounceTypes(false),
+  );
+
+  it("converts the translation for a zh-TW subscriber and says which Chinese it is", () => {
+    const tw = content.digestFor(subscriber(1, "zh-TW", ["reinforcement learning"]), options);
+    expect(tw?.language).toBe("zh-TW");
+    expect(tw?.sections[0]?.papers[0]?.translation).toEqual({
+      title: "大語言模型的強化學習",
+      abstract: "軟體與資訊網路中的擴散策略。",
+    });
+    const cn = content.digestFor(subscriber(2, "zh-CN", ["reinforcement learning"]), options);
+    expect(cn?.language).toBe("zh-CN");
+    expect(cn?.sections[0]?.papers[0]?.translation?.title).toBe("大语言模型的强化学习");
+  });
+
+  it("lists the papers active subscribers will be shown, most wanted first", () => {
+    const readers = [
+      subscriber(1, "zh-CN", ["diffusion policy"]),
+      subscriber(2, "zh-TW", ["diffusion policy", "reinforcement learning"]),
+      { ...subscriber(3, "zh-CN", ["other"]), status: "paused" as const },
+    ];
+    expect(content.papersShownTo(readers, options).map((p) => [p.paperId, p.readers])).toEqual([
+      [2, 2],
+      [1, 1],
+    ]);
+  });
+
+  it("shows translations added after it was loaded", () => {
+    content.addTranslations(new Map([[2, { title: "扩散策略", abstract: "摘要。" }]]));
+    const digest = content.digestFor(subscriber(4, "zh-TW", ["diffusion policy"]), options);
+    expect(digest?.sections[0]?.papers[0]?.translation).toEqual({
+      title: "擴散策略",
+      abstract: "摘要。",
+    });
+    expect(digest?.missingTranslations).toBe(false);
+  });
+});
