@@ -40,6 +40,11 @@ export interface DeliveryStore {
   claimNext(claim: Claim): Promise<Delivery | null>;
   /** The delivery whose unsubscribe link carries this id. */
   findForLink(id: number): Promise<{ linkTokenHash: string | null; subscriberId: number } | null>;
+  /**
+   * Puts one subscriber's delivery back in the queue, whatever became of it, for a resend the
+   * operator asked for; refused (false) while another sender holds a live claim on it.
+   */
+  requeue(editionId: number, subscriberId: number, now: Date): Promise<boolean>;
   /** Records the send and the papers it carried, in one transaction. */
   markSent(delivery: Delivery, sent: SentDigest): Promise<void>;
   /** Of these papers, which each subscriber was already mailed in another edition. */
@@ -81,6 +86,17 @@ export function createDeliveryStore(db: Db, provider: DatabaseTarget["provider"]
         data: missing.map((subscriberId) => ({ editionId, subscriberId })),
       });
       return count;
+    },
+    async requeue(editionId, subscriberId, now) {
+      const { count } = await db.delivery.updateMany({
+        where: {
+          editionId,
+          subscriberId,
+          OR: [{ status: { not: "sending" } }, { leaseUntil: { lt: now } }],
+        },
+        data: { status: "queued", nextAttemptAt: null, leaseUntil: null, attempts: 0 },
+      });
+      return count > 0;
     },
     async findForLink(id) {
       return db.delivery.findUnique({

@@ -3,7 +3,7 @@ import type { Edition } from "../db/edition-store";
 import type { Subscriber } from "../db/subscriber-store";
 import { digestSubject } from "../digest/digest-mail-parts";
 import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
-import { NotFoundError } from "../errors";
+import { InputError, NotFoundError } from "../errors";
 import { translateForDelivery } from "../translate/translate-for-delivery";
 import { unsubscribeLinks } from "./unsubscribe-links";
 import { prepareDeliveries } from "./prepare-deliveries";
@@ -14,6 +14,8 @@ export interface DeliverOptions {
   editionDate?: string;
   /** Only this subscriber's digest. */
   onlyEmail?: string;
+  /** With `onlyEmail`: send that digest again even if it was sent (or is uncertain). */
+  force?: boolean;
   onProgress?: (progress: SendProgress, total: number) => void;
 }
 
@@ -49,6 +51,7 @@ export async function deliverEdition(app: App, options: DeliverOptions): Promise
   const maxPapers = app.config.digest.maxPapers;
   await translateForDelivery(app, content, subscribers, { maxPapers, now });
   const prepared = await prepareDeliveries(app, content, subscribers, { maxPapers, now });
+  if (options.force) await requeueOne(app, content.edition.id, subscribers, now);
   const summary = await sendEdition(
     {
       deliveries: app.deliveries,
@@ -98,6 +101,16 @@ export async function planEdition(
       : [];
   });
   return { edition: content.edition, plan };
+}
+
+async function requeueOne(app: App, editionId: number, subscribers: Subscriber[], now: Date) {
+  const [subscriber] = subscribers;
+  if (subscribers.length !== 1 || !subscriber) throw new InputError("--force needs --only <email>");
+  if (!(await app.deliveries.requeue(editionId, subscriber.id, now))) {
+    throw new InputError(
+      `${subscriber.email} has no digest in this edition to resend, or another sender holds it right now`,
+    );
+  }
 }
 
 async function recipientsOf(app: App, onlyEmail?: string): Promise<Subscriber[]> {

@@ -1,4 +1,5 @@
 import type { App } from "../../container";
+import { InputError } from "../../errors";
 import { describeIngest, fetchEdition } from "../../arxiv/fetch-edition";
 import { deliverEdition, planEdition } from "../../mail/deliver-edition";
 import { collect, printJson, withApp, type CliIO, type CommandRegistrar } from "../command-context";
@@ -8,6 +9,7 @@ interface SendFlags {
   edition?: string;
   dryRun?: boolean;
   only?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -40,6 +42,7 @@ export const registerPipelineCommands: CommandRegistrar = (program, io) => {
     .option("--edition <yyyy-mm-dd>", "which edition (default: the latest)")
     .option("--dry-run", "show who would get what; write and send nothing")
     .option("--only <email>", "only this subscriber")
+    .option("--force", "with --only: send that digest again, even if it was sent")
     .option("--json", "print JSON")
     .action(async (opts: SendFlags) => withApp(io, (app) => send(app, io, opts)));
 
@@ -63,6 +66,8 @@ export const registerPipelineCommands: CommandRegistrar = (program, io) => {
 };
 
 async function send(app: App, io: CliIO, opts: SendFlags): Promise<void> {
+  if (opts.force && !opts.only)
+    throw new InputError("--force resends one digest: give --only <email>");
   if (opts.dryRun) {
     const { edition, plan } = await planEdition(app, {
       editionDate: opts.edition,
@@ -77,6 +82,7 @@ async function send(app: App, io: CliIO, opts: SendFlags): Promise<void> {
   const result = await deliverEdition(app, {
     editionDate: opts.edition,
     onlyEmail: opts.only,
+    force: opts.force,
     onProgress: (p, total) => progress.update(p, total),
   }).finally(() => progress.stop());
   const { edition, ...counts } = result;

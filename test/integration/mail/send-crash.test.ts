@@ -55,6 +55,19 @@ describe("exactly once, even when the sender is killed", () => {
       const third = await runCliWith(env, "send", "--json");
       expect(JSON.parse(third.out)).toMatchObject({ sent: 0, uncertain: 0 });
       expect(sink.recipients).toHaveLength(12);
+
+      // The uncertain one (the 5th) did arrive; an operator who wants it sent anyway can say so.
+      const forced = await runCliWith(
+        env,
+        "send",
+        "--only",
+        "reader04@example.org",
+        "--force",
+        "--json",
+      );
+      expect(JSON.parse(forced.out)).toMatchObject({ sent: 1 });
+      expect(sink.recipients.filter((r) => r === "reader04@example.org")).toHaveLength(2);
+      expect((await runCliWith(env, "send", "--force")).err).toMatch(/give --only <email>/);
     } finally {
       child?.kill("SIGKILL");
       await sink.close();
