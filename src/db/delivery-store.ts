@@ -45,6 +45,8 @@ export interface DeliveryStore {
    * operator asked for; refused (false) while another sender holds a live claim on it.
    */
   requeue(editionId: number, subscriberId: number, now: Date): Promise<boolean>;
+  /** Subscribers whose delivery of this edition is settled (sent, failed or uncertain). */
+  settledSubscribers(editionId: number): Promise<Set<number>>;
   /** Records the send and the papers it carried, in one transaction. */
   markSent(delivery: Delivery, sent: SentDigest): Promise<void>;
   /** Of these papers, which each subscriber was already mailed in another edition. */
@@ -97,6 +99,13 @@ export function createDeliveryStore(db: Db, provider: DatabaseTarget["provider"]
         data: { status: "queued", nextAttemptAt: null, leaseUntil: null, attempts: 0 },
       });
       return count > 0;
+    },
+    async settledSubscribers(editionId) {
+      const rows = await db.delivery.findMany({
+        where: { editionId, status: { in: ["sent", "failed", "uncertain"] } },
+        select: { subscriberId: true },
+      });
+      return new Set(rows.map((row) => row.subscriberId));
     },
     async findForLink(id) {
       return db.delivery.findUnique({

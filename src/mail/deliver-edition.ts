@@ -49,7 +49,10 @@ export async function deliverEdition(app: App, options: DeliverOptions): Promise
   const subscribers = await recipientsOf(app, options.onlyEmail);
   const now = new Date();
   const maxPapers = app.config.digest.maxPapers;
-  await translateForDelivery(app, content, subscribers, { maxPapers, now });
+  // Only digests still to be sent need translations: a re-run of a mailed edition asks nothing.
+  const settled = await app.deliveries.settledSubscribers(content.edition.id);
+  const waiting = subscribers.filter((s) => !settled.has(s.id));
+  await translateForDelivery(app, content, waiting, { maxPapers, now });
   const prepared = await prepareDeliveries(app, content, subscribers, { maxPapers, now });
   if (options.force) await requeueOne(app, content.edition.id, subscribers, now);
   const summary = await sendEdition(
