@@ -65,6 +65,8 @@ export interface DeliveryStore {
 
 /** Stays well under SQLite's limit on bound parameters per statement. */
 const QUERY_CHUNK = 5_000;
+/** Rows per INSERT (four parameters each). */
+const INSERT_CHUNK = 1_000;
 
 /** A claimed row as the database returns it (integers may come back as bigint). */
 interface ClaimedRow {
@@ -83,11 +85,20 @@ export function createDeliveryStore(db: Db, provider: DatabaseTarget["provider"]
       });
       const have = new Set(existing.map((d) => d.subscriberId));
       const missing = subscriberIds.filter((id) => !have.has(id));
-      if (missing.length === 0) return 0;
-      const { count } = await db.delivery.createMany({
-        data: missing.map((subscriberId) => ({ editionId, subscriberId })),
-      });
-      return count;
+      // Several senders may prepare the same edition at once: a row another one just wrote is
+      // skipped (ON CONFLICT DO NOTHING works on SQLite and PostgreSQL alike), never an error.
+      let created = 0;
+      const now = new Date();
+      for (let start = 0; start < missing.length; start += INSERT_CHUNK) {
+        const rows = missing
+          .slice(start, start + INSERT_CHUNK)
+          .map((subscriberId) => Prisma.sql`(${editionId}, ${subscriberId}, ${now}, ${now})`);
+        created += await db.$executeRaw`
+          INSERT INTO "Delivery" ("editionId", "subscriberId", "createdAt", "updatedAt")
+          VALUES ${Prisma.join(rows)}
+          ON CONFLICT DO NOTHING`;
+      }
+      return created;
     },
     async requeue(editionId, subscriberId, now) {
       const { count } = await db.delivery.updateMany({
