@@ -15,7 +15,11 @@ import { renderDigestText } from "../src/digest/render-digest-text";
 import { parseQuery } from "../src/match/query";
 import { ratePerSecond, round, type Figure } from "./figures";
 
-const links = { unsubscribeUrl: "mailto:digest@example.org?subject=unsubscribe" };
+const links = {
+  unsubscribeUrl: "https://digest.example.org/unsubscribe/1.token",
+  manageUrl: "https://digest.example.org/manage/1.token",
+  webViewUrl: "https://digest.example.org/digest/2025-10-17/1.token",
+};
 
 /** 35 bilingual papers, about the size of the reference digest. */
 function samplePapers(): Map<number, DigestPaper> {

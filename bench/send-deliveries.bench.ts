@@ -11,7 +11,7 @@ import { EditionContent, mailedAnnounceTypes } from "../src/digest/edition-conte
 import { createMailTransport, smtpPoolOptions } from "../src/mail/create-mail-transport";
 import { prepareDeliveries } from "../src/mail/prepare-deliveries";
 import { sendEdition } from "../src/mail/send-edition";
-import { unsubscribeLinks } from "../src/mail/unsubscribe-links";
+import { deliveryLinks } from "../src/mail/delivery-links";
 import { round, type Figure } from "./figures";
 
 const DELIVERIES = 10_000;
@@ -90,7 +90,13 @@ export async function benchSend(): Promise<Figure[]> {
           template,
           policy: config.send,
           mailFrom: config.mail.from,
-          linksFor: (id, token) => unsubscribeLinks(config.publicUrl, config.mail.from, id, token),
+          linksFor: (id, token) =>
+            deliveryLinks(
+              config.publicUrl,
+              config.mail.from,
+              { id, editionDate: content.edition.date },
+              token,
+            ),
           maxPapers: 100,
           now: () => new Date(),
         },
@@ -112,7 +118,11 @@ export async function benchSend(): Promise<Figure[]> {
       html: "h",
     };
     const sample = content.digestFor(subscribers[0]!, { maxPapers: 100, now: new Date() })!;
-    message.html = template.render(sample, { unsubscribeUrl: "https://x" });
+    message.html = template.render(sample, {
+      unsubscribeUrl: "https://x/u",
+      manageUrl: "https://x/m",
+      webViewUrl: "https://x/d",
+    });
     let next = 0;
     const rawStart = performance.now();
     await Promise.all(

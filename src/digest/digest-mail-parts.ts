@@ -4,6 +4,10 @@ import type { Digest } from "./digest";
 /** What the mail around a digest needs beyond the digest: where to send people. */
 export interface DigestLinks {
   unsubscribeUrl: string;
+  /** The subscriber's page for keywords and settings. */
+  manageUrl: string;
+  /** This digest as a web page; also where shortened abstracts are read in full. */
+  webViewUrl: string;
 }
 
 /** The header lines both parts share, so the HTML and the text never disagree. */

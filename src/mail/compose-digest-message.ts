@@ -1,5 +1,5 @@
 import type { OutgoingMessage } from "./mail-transport";
-import type { UnsubscribeLinks } from "./unsubscribe-links";
+import type { DeliveryLinks } from "./delivery-links";
 
 export interface DigestMessageInput {
   from: string;
@@ -9,7 +9,7 @@ export interface DigestMessageInput {
   html: string;
   editionDate: string;
   deliveryId: number;
-  unsubscribe: UnsubscribeLinks;
+  unsubscribe: Pick<DeliveryLinks, "url" | "mailto">;
 }
 
 /** The domain part of MAIL_FROM, for Message-ID and List-Id. */

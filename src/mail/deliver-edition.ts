@@ -5,7 +5,7 @@ import { digestSubject } from "../digest/digest-mail-parts";
 import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
 import { InputError, NotFoundError } from "../errors";
 import { translateForDelivery } from "../translate/translate-for-delivery";
-import { unsubscribeLinks } from "./unsubscribe-links";
+import { deliveryLinks } from "./delivery-links";
 import { prepareDeliveries } from "./prepare-deliveries";
 import { sendEdition, type SendProgress, type SendSummary } from "./send-edition";
 
@@ -64,7 +64,12 @@ export async function deliverEdition(app: App, options: DeliverOptions): Promise
       template: await app.template(),
       mailFrom: app.config.mail.from,
       linksFor: (deliveryId, token) =>
-        unsubscribeLinks(app.config.publicUrl, app.config.mail.from, deliveryId, token),
+        deliveryLinks(
+          app.config.publicUrl,
+          app.config.mail.from,
+          { id: deliveryId, editionDate: content.edition.date },
+          token,
+        ),
       maxPapers,
       now: () => new Date(),
     },

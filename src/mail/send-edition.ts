@@ -8,7 +8,7 @@ import { composeDigestMessage } from "./compose-digest-message";
 import { SendError, type MailTransport } from "./mail-transport";
 import { createLinkToken } from "../subscribers/link-token";
 import { nextAttemptAt, type SendPolicy } from "./send-policy";
-import type { UnsubscribeLinks } from "./unsubscribe-links";
+import type { DeliveryLinks } from "./delivery-links";
 
 export interface SendDeps {
   deliveries: DeliveryStore;
@@ -18,7 +18,7 @@ export interface SendDeps {
   policy: SendPolicy;
   mailFrom: string;
   /** The unsubscribe links of one delivery, given the raw token of its link. */
-  linksFor: (deliveryId: number, token: string) => UnsubscribeLinks;
+  linksFor: (deliveryId: number, token: string) => DeliveryLinks;
   maxPapers: number;
   now: () => Date;
 }
@@ -131,7 +131,11 @@ async function deliver(
     return "failed";
   }
   const unsubscribe = deps.linksFor(delivery.id, linkToken);
-  const links = { unsubscribeUrl: unsubscribe.url };
+  const links = {
+    unsubscribeUrl: unsubscribe.url,
+    manageUrl: unsubscribe.manageUrl,
+    webViewUrl: unsubscribe.webViewUrl,
+  };
   const message = composeDigestMessage({
     from: deps.mailFrom,
     to: subscriber.email,

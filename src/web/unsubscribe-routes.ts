@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { DeliveryStore } from "../db/delivery-store";
 import type { SubscriberStore } from "../db/subscriber-store";
-import { parseUnsubscribeKey } from "../mail/unsubscribe-links";
+import { parseDeliveryKey } from "../mail/delivery-links";
 import { linkTokenMatches } from "../subscribers/link-token";
 import { pageLayout } from "./page-layout";
 
@@ -43,7 +43,7 @@ export function registerUnsubscribeRoutes(server: FastifyInstance, deps: Deps): 
 }
 
 async function subscriberOfLink(deps: Deps, key: string): Promise<number | undefined> {
-  const parsed = parseUnsubscribeKey(key);
+  const parsed = parseDeliveryKey(key);
   if (!parsed) return undefined;
   const delivery = await deps.deliveries.findForLink(parsed.deliveryId);
   return delivery && linkTokenMatches(parsed.token, delivery.linkTokenHash)

@@ -29,7 +29,11 @@ export const registerPreviewCommand: CommandRegistrar = (program, io) => {
           return;
         }
         // A preview is never mailed, so its unsubscribe link carries no real token.
-        const links = { unsubscribeUrl: `${app.config.publicUrl}/unsubscribe/preview` };
+        const links = {
+          unsubscribeUrl: `${app.config.publicUrl}/unsubscribe/preview`,
+          manageUrl: `${app.config.publicUrl}/manage/preview`,
+          webViewUrl: `${app.config.publicUrl}/digest/${content.edition.date}/preview`,
+        };
         const text = renderDigestText(digest, links);
         if (opts.html) await fs.writeFile(opts.html, (await app.template()).render(digest, links));
         if (opts.text) await fs.writeFile(opts.text, text);

@@ -65,6 +65,8 @@ describe("plain-text digest", () => {
   const digest = buildDigest({ ...base, queries: ["alpha", "beta"].map(parseQuery) });
   const text = renderDigestText(digest!, {
     unsubscribeUrl: "mailto:d@example.org?subject=unsubscribe",
+    manageUrl: "https://digest.example.org/manage/1.token",
+    webViewUrl: "https://digest.example.org/digest/2025-10-17/1.token",
   });
 
   it("reports unique papers and per-keyword counts, with real times", () => {
