@@ -72,6 +72,7 @@ const schema = z.object({
     .default("false")
     .transform((v) => ["true", "1", "yes"].includes(v)),
   DIGEST_MAX_PAPERS: positiveInt(100),
+  DIGEST_MAX_HTML_KB: positiveInt(100),
   DIGEST_TIME_ZONE: z
     .string()
     .trim()
@@ -164,7 +165,8 @@ export interface Config {
     contact: string;
     feedUrl: string;
   };
-  digest: { maxPapers: number; timeZone: string };
+  /** maxHtmlKb: past this, a digest's abstracts are shortened (Gmail clips mail over ~102 KB). */
+  digest: { maxPapers: number; maxHtmlKb: number; timeZone: string };
   translator: {
     provider: "none" | "openai" | "deepl";
     /** Replaces the provider's endpoint (a proxy, a local server, a test). */
@@ -218,7 +220,11 @@ export function loadConfig(env: Env): Config {
       contact: v.ARXIV_CONTACT ?? /<([^>]+)>/.exec(v.MAIL_FROM)?.[1] ?? v.MAIL_FROM,
       feedUrl: v.ARXIV_FEED_URL,
     },
-    digest: { maxPapers: v.DIGEST_MAX_PAPERS, timeZone: v.DIGEST_TIME_ZONE },
+    digest: {
+      maxPapers: v.DIGEST_MAX_PAPERS,
+      maxHtmlKb: v.DIGEST_MAX_HTML_KB,
+      timeZone: v.DIGEST_TIME_ZONE,
+    },
     translator: translatorConfig(v),
     server: { port: v.PORT },
     schedule: { cron: v.SCHEDULE_CRON, timeZone: v.SCHEDULE_TZ },
