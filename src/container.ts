@@ -10,10 +10,15 @@ import { createEditionStore, type EditionStore } from "./db/edition-store";
 import { createFeedStateStore, type FeedStateStore } from "./db/feed-state-store";
 import { migrateDatabase } from "./db/migrate-database";
 import { createSubscriberStore, type SubscriberStore } from "./db/subscriber-store";
+import { createSubscriptionStore } from "./db/subscription-store";
 import { compileDigestTemplate, type DigestHtmlTemplate } from "./digest/digest-html-template";
 import { createLogger } from "./logger";
 import { createMailTransport } from "./mail/create-mail-transport";
 import type { MailTransport } from "./mail/mail-transport";
+import {
+  createSubscriptionService,
+  type SubscriptionService,
+} from "./subscribers/subscription-service";
 import { createTranslator, type ConfiguredTranslator } from "./translate/create-translator";
 
 /**
@@ -28,6 +33,8 @@ export interface App {
   editions: EditionStore;
   deliveries: DeliveryStore;
   feedStates: FeedStateStore;
+  /** Subscribing, confirming, managing and leaving: for the web pages and subscribe-by-mail. */
+  subscriptions: SubscriptionService;
   /** One per process, so arXiv's request spacing holds across every fetch the process makes. */
   fetcher(): FeedFetcher;
   /** Opened on first use: commands that send nothing never connect to SMTP. */
@@ -57,6 +64,7 @@ export async function createApp(config: Config): Promise<App> {
   let template: Promise<DigestHtmlTemplate> | undefined;
   let fetcher: FeedFetcher | undefined;
   let translator: { built: ConfiguredTranslator | undefined } | undefined;
+  const openTransport = () => (transport ??= createMailTransport(config.mail, config.send));
   return {
     config,
     logger,
@@ -65,12 +73,19 @@ export async function createApp(config: Config): Promise<App> {
     editions: createEditionStore(db),
     deliveries: createDeliveryStore(db, target.provider),
     feedStates: createFeedStateStore(db),
+    subscriptions: createSubscriptionService({
+      store: createSubscriptionStore(db),
+      transport: openTransport,
+      mailFrom: config.mail.from,
+      publicUrl: config.publicUrl,
+      defaultTimeZone: config.digest.timeZone,
+    }),
     fetcher: () =>
       (fetcher ??= new FeedFetcher({
         baseUrl: config.arxiv.feedUrl,
         userAgent: `arxiv-digest/${APP_VERSION} (self-hosted arXiv digest; contact: ${config.arxiv.contact})`,
       })),
-    transport: () => (transport ??= createMailTransport(config.mail, config.send)),
+    transport: openTransport,
     template: () => (template ??= compileDigestTemplate()),
     translator: () => (translator ??= { built: createTranslator(config.translator) }).built,
     async close() {

@@ -40,13 +40,15 @@ export interface SubscriberStore {
   clearHardBounces(id: number): Promise<void>;
 }
 
-const withKeywords = { keywords: { orderBy: { position: "asc" as const } } };
+/** The include that loads a subscriber's keywords in their order (for `toSubscriber`). */
+export const withKeywords = { keywords: { orderBy: { position: "asc" as const } } };
 
 type Row = Awaited<ReturnType<Db["subscriber"]["findFirstOrThrow"]>> & {
   keywords: { query: string }[];
 };
 
-function toSubscriber(row: Row): Subscriber {
+/** A subscriber row loaded `withKeywords`, as the rest of the program sees it. */
+export function toSubscriber(row: Row): Subscriber {
   return {
     id: row.id,
     email: row.email,

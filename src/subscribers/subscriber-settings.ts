@@ -1,0 +1,46 @@
+import type { ChineseVariant } from "../db/subscriber-store";
+import { InputError } from "../errors";
+import { MAX_QUERIES_PER_SUBSCRIBER, parseQueryList } from "../match/query";
+
+export const CHINESE_VARIANT_NAMES: Record<ChineseVariant, string> = {
+  "zh-CN": "简体中文",
+  "zh-TW": "繁體中文",
+};
+
+/** "zh-CN" or "zh-TW", or an InputError naming both. */
+export function checkLanguage(language: string): ChineseVariant {
+  if (language === "zh-CN" || language === "zh-TW") return language;
+  throw new InputError(
+    `language ${JSON.stringify(language.slice(0, 20))} is not supported; use zh-CN or zh-TW`,
+  );
+}
+
+/** An IANA time zone name the runtime knows, or an InputError. */
+export function checkTimeZone(zone: string): string {
+  const trimmed = zone.trim();
+  if (trimmed.length > 0 && trimmed.length <= 64) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: trimmed });
+      return trimmed;
+    } catch {
+      // reported below
+    }
+  }
+  throw new InputError(
+    `time zone ${JSON.stringify(trimmed.slice(0, 64))} is not known; use a name such as Asia/Shanghai`,
+  );
+}
+
+/**
+ * A subscriber's keyword list from outside (form lines, mail body lines): blank entries dropped,
+ * the count bounded before any parsing, then every query parsed (throws the first problem).
+ */
+export function checkKeywords(raws: readonly string[]): string[] {
+  const given = raws.map((raw) => raw.trim()).filter((raw) => raw !== "");
+  if (given.length > MAX_QUERIES_PER_SUBSCRIBER) {
+    throw new InputError(
+      `${given.length} keyword queries given; at most ${MAX_QUERIES_PER_SUBSCRIBER} are allowed`,
+    );
+  }
+  return parseQueryList(given).map((query) => query.text);
+}

@@ -1,0 +1,250 @@
+import type { Subscriber, ChineseVariant } from "../db/subscriber-store";
+import type { SubscriptionStore } from "../db/subscription-store";
+import type { MailTransport } from "../mail/mail-transport";
+import { normalizeEmail } from "./email-address";
+import { createLinkToken, linkTokenMatches } from "./link-token";
+import { confirmUrl, manageKey, manageUrl, parseLinkKey } from "./subscriber-links";
+import { checkKeywords, checkLanguage, checkTimeZone } from "./subscriber-settings";
+import { confirmationMail, manageLinkMail } from "./subscription-mails";
+
+/** The limits of the subscription lifecycle, in one place. */
+export const SUBSCRIPTION_POLICY = {
+  /** A confirmation link works this long after it was mailed. */
+  confirmLinkMs: 48 * 3600_000,
+  /** A request not confirmed within this long expires (see SubscriptionStore.expirePending). */
+  pendingMs: 7 * 24 * 3600_000,
+  /** At most one confirmation or manage-link mail per address in this long. */
+  linkMailIntervalMs: 3600_000,
+} as const;
+
+export interface SubscriptionServiceDeps {
+  store: SubscriptionStore;
+  /** Opened on first mail only. */
+  transport: () => MailTransport;
+  mailFrom: string;
+  publicUrl: string;
+  /** For requests that name none. */
+  defaultTimeZone: string;
+  now?: () => Date;
+}
+
+export interface SubscriptionRequest {
+  email: string;
+  /** One keyword query each (docs/query-syntax.md); blank entries are ignored. */
+  queries: readonly string[];
+  language?: ChineseVariant;
+  timeZone?: string;
+}
+
+/**
+ * What a request to subscribe or for a link tells the asker: only the normalised address. It is
+ * the same whether the address was new, pending, subscribed or throttled, so no one learns from
+ * it who subscribes.
+ */
+export interface RequestOutcome {
+  email: string;
+}
+
+export type ConfirmOutcome =
+  | { status: "confirmed"; subscriber: Subscriber; manageKey: string }
+  | { status: "valid"; subscriber: Subscriber }
+  | { status: "invalid" | "expired" };
+
+/** The subscription lifecycle, shared by the web pages and subscribe-by-mail. */
+export type SubscriptionService = ReturnType<typeof createSubscriptionService>;
+
+/** Builds the service; nothing is read from the environment here. */
+export function createSubscriptionService(deps: SubscriptionServiceDeps) {
+  const { store } = deps;
+  const clock = deps.now ?? (() => new Date());
+  const ago = (now: Date, ms: number) => new Date(now.getTime() - ms);
+
+  /** Mails a confirmation link (pending) or a manage link (subscribed), one per hour at most. */
+  async function mailLink(subscriber: Subscriber, now: Date): Promise<void> {
+    const pending = subscriber.status === "pending";
+    if (!pending && subscriber.status !== "active" && subscriber.status !== "paused") return;
+    const notSince = ago(now, SUBSCRIPTION_POLICY.linkMailIntervalMs);
+    if (!(await store.claimLinkMail(subscriber.id, now, notSince))) return;
+    const { token, hash } = createLinkToken();
+    const input = {
+      from: deps.mailFrom,
+      to: subscriber.email,
+      language: subscriber.language,
+      keywords: subscriber.keywords,
+    };
+    let message;
+    if (pending) {
+      const expiresAt = new Date(now.getTime() + SUBSCRIPTION_POLICY.confirmLinkMs);
+      await store.setConfirmToken(subscriber.id, hash, expiresAt);
+      message = confirmationMail({
+        ...input,
+        url: confirmUrl(deps.publicUrl, subscriber.id, token),
+      });
+    } else {
+      await store.setManageToken(subscriber.id, hash);
+      message = manageLinkMail({ ...input, url: manageUrl(deps.publicUrl, subscriber.id, token) });
+    }
+    try {
+      await deps.transport().send(message);
+    } catch (error) {
+      // Not mailed: the hour's mail is not spent, so asking again works at once.
+      await store.releaseLinkMail(subscriber.id);
+      throw error;
+    }
+  }
+
+  /** A confirmation key checked against the stored hash and its expiry; changes nothing. */
+  async function checkConfirmation(key: string, now: Date): Promise<ConfirmOutcome> {
+    const parsed = parseLinkKey(key);
+    if (!parsed || parsed.manage) return { status: "invalid" };
+    const found = await store.findWithTokens(parsed.id);
+    if (!found || !linkTokenMatches(parsed.token, found.confirmTokenHash)) {
+      return { status: "invalid" };
+    }
+    if (!found.confirmTokenExpiresAt || found.confirmTokenExpiresAt < now) {
+      return { status: "expired" };
+    }
+    const { status } = found.subscriber;
+    if (status === "unsubscribed" || status === "bounced") return { status: "invalid" };
+    return { status: "valid", subscriber: found.subscriber };
+  }
+
+  /** Replaces the subscriber's manage token; returns the key of the new manage link. */
+  async function newManageKey(subscriberId: number): Promise<string> {
+    const { token, hash } = createLinkToken();
+    await store.setManageToken(subscriberId, hash);
+    return manageKey(subscriberId, token);
+  }
+
+  return {
+    /**
+     * Starts double opt-in. Validates everything first (InputError, QuerySyntaxError; nothing
+     * stored on error). A new, pending or former subscriber becomes pending with these keywords
+     * and is mailed a confirmation link; an active or paused one keeps everything and is mailed
+     * its manage link instead. One such mail per address per hour; the outcome never says which.
+     */
+    async requestSubscription(request: SubscriptionRequest): Promise<RequestOutcome> {
+      const email = normalizeEmail(request.email);
+      const keywords = checkKeywords(request.queries);
+      const language = checkLanguage(request.language ?? "zh-CN");
+      const timeZone = checkTimeZone(request.timeZone ?? deps.defaultTimeZone);
+      const now = clock();
+      await store.expirePending(ago(now, SUBSCRIPTION_POLICY.pendingMs));
+      const existing = (await store.findWithTokensByEmail(email))?.subscriber;
+      const subscribed = existing?.status === "active" || existing?.status === "paused";
+      const subscriber =
+        existing && subscribed
+          ? existing
+          : await store.savePending({ email, keywords, language, timeZone, now });
+      await mailLink(subscriber, now);
+      return { email };
+    },
+
+    /** What the confirmation page shows before its button is pressed (a GET changes nothing). */
+    checkConfirmation: (key: string) => checkConfirmation(key, clock()),
+
+    /**
+     * The button on the confirmation page: the request becomes a subscription. Pressing it again
+     * is harmless. The outcome carries a fresh manage key for the page to link to.
+     */
+    async confirm(key: string): Promise<ConfirmOutcome> {
+      const now = clock();
+      const checked = await checkConfirmation(key, now);
+      if (checked.status !== "valid") return checked;
+      await store.activate(checked.subscriber.id, now);
+      const subscriber = (await store.findWithTokens(checked.subscriber.id))?.subscriber;
+      if (!subscriber) return { status: "invalid" };
+      return { status: "confirmed", subscriber, manageKey: await newManageKey(subscriber.id) };
+    },
+
+    /** "Mail me a new link": a subscribed (or pending) address gets one; the outcome is the same. */
+    async sendManageLink(rawEmail: string): Promise<RequestOutcome> {
+      const email = normalizeEmail(rawEmail);
+      const now = clock();
+      await store.expirePending(ago(now, SUBSCRIPTION_POLICY.pendingMs));
+      const found = await store.findWithTokensByEmail(email);
+      if (found) await mailLink(found.subscriber, now);
+      return { email };
+    },
+
+    /**
+     * The subscriber a manage key opens: a digest's `<delivery>.<token>` or a mailed
+     * `m<subscriber>.<token>`. Undefined for a wrong or replaced token.
+     */
+    async subscriberForManageKey(key: string): Promise<Subscriber | undefined> {
+      const parsed = parseLinkKey(key);
+      if (!parsed) return undefined;
+      if (parsed.manage) {
+        const found = await store.findWithTokens(parsed.id);
+        return found && linkTokenMatches(parsed.token, found.manageTokenHash)
+          ? found.subscriber
+          : undefined;
+      }
+      const delivery = await store.findDeliveryForLink(parsed.id);
+      if (!delivery || !linkTokenMatches(parsed.token, delivery.linkTokenHash)) return undefined;
+      return (await store.findWithTokens(delivery.subscriberId))?.subscriber;
+    },
+
+    /** Replaces the keyword list, in the order given (throws on any bad query, storing nothing). */
+    async replaceKeywords(subscriberId: number, queries: readonly string[]): Promise<Subscriber> {
+      return store.replaceKeywords(subscriberId, checkKeywords(queries));
+    },
+
+    /** Changes the Chinese variant and/or the time zone (validated first). */
+    async updateSettings(
+      subscriberId: number,
+      settings: { language?: string; timeZone?: string },
+    ): Promise<Subscriber> {
+      return store.updateSettings(subscriberId, {
+        ...(settings.language !== undefined ? { language: checkLanguage(settings.language) } : {}),
+        ...(settings.timeZone !== undefined ? { timeZone: checkTimeZone(settings.timeZone) } : {}),
+      });
+    },
+
+    /** No digests until resumed; false when the subscriber was not active. */
+    pause: (subscriberId: number) => store.changeStatus(subscriberId, ["active"], "paused"),
+
+    /** Digests again, from a pause or after leaving; false otherwise (e.g. bounced). */
+    resume: (subscriberId: number) =>
+      store.changeStatus(subscriberId, ["paused", "unsubscribed"], "active"),
+
+    /** Leaves (or withdraws a request); false when already gone. */
+    unsubscribe: (subscriberId: number) =>
+      store.changeStatus(subscriberId, ["pending", "active", "paused"], "unsubscribed"),
+
+    /** Leaving by mail (subject "unsubscribe"): false when the address was not subscribed. */
+    async unsubscribeByEmail(rawEmail: string): Promise<{ email: string; changed: boolean }> {
+      const email = normalizeEmail(rawEmail);
+      const found = await store.findWithTokensByEmail(email);
+      const changed = found
+        ? await store.changeStatus(
+            found.subscriber.id,
+            ["pending", "active", "paused"],
+            "unsubscribed",
+          )
+        : false;
+      return { email, changed };
+    },
+
+    /**
+     * Replacing the keywords by mail (subject "keywords"). Throws on a bad query before anything
+     * is read or stored; `found` is false when the address has no subscription to change.
+     */
+    async replaceKeywordsByEmail(
+      rawEmail: string,
+      queries: readonly string[],
+    ): Promise<{ email: string; found: boolean; keywords: string[] }> {
+      const email = normalizeEmail(rawEmail);
+      const keywords = checkKeywords(queries);
+      const found = (await store.findWithTokensByEmail(email))?.subscriber;
+      if (!found || !["pending", "active", "paused"].includes(found.status)) {
+        return { email, found: false, keywords };
+      }
+      await store.replaceKeywords(found.id, keywords);
+      return { email, found: true, keywords };
+    },
+
+    /** Removes requests older than 7 days (also done on the way by every request). */
+    expirePending: () => store.expirePending(ago(clock(), SUBSCRIPTION_POLICY.pendingMs)),
+  };
+}
