@@ -4,6 +4,7 @@ import type { Subscriber } from "../db/subscriber-store";
 import { digestSubject } from "../digest/digest-mail-parts";
 import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
 import { InputError, NotFoundError } from "../errors";
+import type { TranslateCounts } from "../translate/translate-edition";
 import { translateForDelivery } from "../translate/translate-for-delivery";
 import { deliveryLinks } from "./delivery-links";
 import { prepareDeliveries } from "./prepare-deliveries";
@@ -17,11 +18,15 @@ export interface DeliverOptions {
   /** With `onlyEmail`: send that digest again even if it was sent (or is uncertain). */
   force?: boolean;
   onProgress?: (progress: SendProgress, total: number) => void;
+  /** Stops the send cleanly: nothing more is claimed, what is in flight is recorded. */
+  signal?: AbortSignal;
 }
 
 export interface DeliverResult extends SendSummary {
   edition: Edition;
   recipients: number;
+  /** What the translation stage did; absent with TRANSLATOR=none or when it failed. */
+  translation?: TranslateCounts;
 }
 
 /** Loads an edition for digest building, or says clearly that there is none. */
@@ -52,7 +57,7 @@ export async function deliverEdition(app: App, options: DeliverOptions): Promise
   // Only digests still to be sent need translations: a re-run of a mailed edition asks nothing.
   const settled = await app.deliveries.settledSubscribers(content.edition.id);
   const waiting = subscribers.filter((s) => !settled.has(s.id));
-  await translateForDelivery(app, content, waiting, { maxPapers, now });
+  const translation = await translateForDelivery(app, content, waiting, { maxPapers, now });
   const prepared = await prepareDeliveries(app, content, subscribers, { maxPapers, now });
   if (options.force) await requeueOne(app, content.edition.id, subscribers, now);
   const summary = await sendEdition(
@@ -78,13 +83,14 @@ export async function deliverEdition(app: App, options: DeliverOptions): Promise
     {
       only: options.onlyEmail ? subscribers[0]?.id : undefined,
       onProgress: (progress) => options.onProgress?.(progress, prepared.recipients),
+      signal: options.signal,
     },
   );
   const counts = await app.deliveries.countByStatus(content.edition.id);
   if (counts.queued === 0 && counts.sending === 0) {
     await app.editions.setStatus(content.edition.id, "sent");
   }
-  return { ...summary, edition: content.edition, recipients: prepared.recipients };
+  return { ...summary, edition: content.edition, recipients: prepared.recipients, translation };
 }
 
 /** What `send --dry-run` shows: who would get which digest, with nothing written or sent. */

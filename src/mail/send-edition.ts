@@ -34,6 +34,19 @@ export interface SendSummary extends SendProgress {
   uncertain: number;
   /** The run stopped at the hourly limit; the rest stay queued for the next run. */
   stoppedAtHourlyLimit: boolean;
+  /** The run was asked to stop (`signal`); what it had not claimed stays queued. */
+  stopped: boolean;
+}
+
+export interface SendOptions {
+  /** Only this subscriber's delivery. */
+  only?: number;
+  onProgress?: (progress: SendProgress) => void;
+  /**
+   * Once aborted, nothing more is claimed; the messages already handed over are still recorded,
+   * and then the summary is returned. A clean stop leaves nothing `sending` (hence no `uncertain`).
+   */
+  signal?: AbortSignal;
 }
 
 /** What happened to one claimed delivery. */
@@ -56,14 +69,14 @@ export async function sendEdition(
   deps: SendDeps,
   content: EditionContent,
   subscribers: ReadonlyMap<number, Subscriber>,
-  options: { only?: number; onProgress?: (progress: SendProgress) => void } = {},
+  options: SendOptions = {},
 ): Promise<SendSummary> {
   const editionId = content.edition.id;
   const uncertain = await deps.deliveries.markExpiredLeasesUncertain(editionId, deps.now());
   const progress: SendProgress = { sent: 0, failed: 0, retrying: 0 };
   const hourly = await hourlyBudget(deps);
   const worker = async () => {
-    while (hourly.take()) {
+    while (!options.signal?.aborted && hourly.take()) {
       const link = createLinkToken();
       const delivery = await deps.deliveries.claimNext({
         editionId,
@@ -83,7 +96,12 @@ export async function sendEdition(
     }
   };
   await Promise.all(Array.from({ length: deps.policy.concurrency }, worker));
-  return { ...progress, uncertain, stoppedAtHourlyLimit: hourly.exhausted() };
+  return {
+    ...progress,
+    uncertain,
+    stoppedAtHourlyLimit: hourly.exhausted(),
+    stopped: options.signal?.aborted ?? false,
+  };
 }
 
 /** The messages this run may still send under SEND_RATE_PER_HOUR (sent ones count, across runs). */
