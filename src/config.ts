@@ -93,13 +93,14 @@ const schema = z.object({
   SCHEDULE_CRON: z
     .string()
     .trim()
-    .default("30 0 * * 1-5")
-    .refine((v) => validate(v), "a cron expression such as 30 0 * * 1-5"),
+    .default("0 20 * * 0-4")
+    .refine((v) => validate(v), "a cron expression such as 0 20 * * 0-4"),
   SCHEDULE_TZ: z
     .string()
     .trim()
     .default("America/New_York")
     .refine(isTimeZone, "an IANA time zone such as America/New_York"),
+  MAX_EDITION_AGE_HOURS: positiveInt(36),
   TRANSLATOR: z
     .enum(["none", "openai", "deepl"], { error: "none, openai or deepl" })
     .default("none"),
@@ -181,7 +182,12 @@ export interface Config {
     glossary: GlossaryEntry[];
   };
   server: { port: number };
-  schedule: { cron: string; timeZone: string };
+  schedule: {
+    cron: string;
+    timeZone: string;
+    /** An edition announced longer ago than this is not mailed by the scheduler (only by hand). */
+    maxEditionAgeHours: number;
+  };
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
 }
 
@@ -227,7 +233,11 @@ export function loadConfig(env: Env): Config {
     },
     translator: translatorConfig(v),
     server: { port: v.PORT },
-    schedule: { cron: v.SCHEDULE_CRON, timeZone: v.SCHEDULE_TZ },
+    schedule: {
+      cron: v.SCHEDULE_CRON,
+      timeZone: v.SCHEDULE_TZ,
+      maxEditionAgeHours: v.MAX_EDITION_AGE_HOURS,
+    },
     logLevel: v.LOG_LEVEL,
   };
 }

@@ -1,37 +1,39 @@
-import { describeIngest, fetchEdition } from "../../arxiv/fetch-edition";
-import { deliverEdition } from "../../mail/deliver-edition";
-import { startScheduler } from "../../scheduler";
+import { createStatsStore } from "../../db/stats-store";
+import { registerMetricsRoute } from "../../metrics/metrics-route";
+import { ServiceMetrics } from "../../metrics/service-metrics";
+import { startAppScheduler } from "../../scheduler/app-scheduler";
 import { createServer } from "../../web/create-server";
 import { withApp, type CommandRegistrar } from "../command-context";
 
 export const registerServeCommand: CommandRegistrar = (program, io) => {
   program
     .command("serve")
-    .description("run the web server and the daily scheduler until stopped (npm start)")
+    .description("run the web server and the scheduler until stopped (npm start)")
     .action(async () => {
       await withApp(io, async (app) => {
+        // SIGTERM (docker stop) and SIGINT end the service: no new message is claimed, the ones
+        // in flight are recorded, then the server closes and the process exits 0.
+        const shutdown = new AbortController();
+        const stop = (signal: NodeJS.Signals) => {
+          app.logger.info({ signal }, "stopping: finishing the messages in flight");
+          shutdown.abort();
+        };
+        process.once("SIGTERM", stop);
+        process.once("SIGINT", stop);
+        const metrics = new ServiceMetrics(createStatsStore(app.db));
         const server = createServer(app);
-        const scheduler = startScheduler(
-          app.config.schedule,
-          async () => {
-            const result = await fetchEdition(app, {});
-            app.logger.info(describeIngest(result));
-            if (result.kind === "empty") return;
-            const sent = await deliverEdition(app, { editionDate: result.edition.date });
-            app.logger.info(
-              { edition: sent.edition.date, sent: sent.sent, failed: sent.failed },
-              "edition sent",
-            );
-          },
-          app.logger,
-        );
+        registerMetricsRoute(server, metrics);
         await server.listen({ port: app.config.server.port, host: "0.0.0.0" });
+        const scheduler = startAppScheduler(app, shutdown.signal, (result) =>
+          metrics.recordRun(result),
+        );
         await new Promise<void>((resolve) => {
-          process.once("SIGTERM", resolve);
-          process.once("SIGINT", resolve);
+          if (shutdown.signal.aborted) resolve();
+          shutdown.signal.addEventListener("abort", () => resolve(), { once: true });
         });
         await scheduler.stop();
         await server.close();
+        app.logger.info("stopped");
       });
     });
 };

@@ -1,0 +1,97 @@
+import type { Db } from "./create-database";
+import type { DeliveryStatus } from "./delivery-store";
+import type { EditionStatus } from "./edition-store";
+import type { SubscriberStatus } from "./subscriber-store";
+
+const SUBSCRIBER_STATUSES: readonly SubscriberStatus[] = [
+  "pending",
+  "active",
+  "paused",
+  "unsubscribed",
+  "bounced",
+];
+const DELIVERY_STATUSES: readonly DeliveryStatus[] = [
+  "queued",
+  "sending",
+  "sent",
+  "failed",
+  "uncertain",
+];
+
+/** One edition as the operator sees it in `editions list` and `stats`. */
+export interface EditionSummary {
+  date: string;
+  status: EditionStatus;
+  announcedAt: Date;
+  papers: number;
+  deliveries: Record<DeliveryStatus, number>;
+}
+
+/** Counts over the whole service, for `stats` and `/metrics`. */
+export interface ServiceCounts {
+  subscribers: Record<SubscriberStatus, number>;
+  deliveries: Record<DeliveryStatus, number>;
+  editions: Record<EditionStatus, number>;
+  /** Stored translations (the cache): each paper version and language translated once. */
+  translations: { stored: number; byProvider: Record<string, number> };
+}
+
+/** Read-only counts for the operator; one grouped query per table. */
+export interface StatsStore {
+  counts(): Promise<ServiceCounts>;
+  latestEditions(limit: number): Promise<EditionSummary[]>;
+}
+
+function zeroed<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+export function createStatsStore(db: Db): StatsStore {
+  return {
+    async counts() {
+      const [subscribers, deliveries, editions, translations] = await Promise.all([
+        db.subscriber.groupBy({ by: ["status"], _count: { _all: true } }),
+        db.delivery.groupBy({ by: ["status"], _count: { _all: true } }),
+        db.edition.groupBy({ by: ["status"], _count: { _all: true } }),
+        db.translation.groupBy({ by: ["provider"], _count: { _all: true } }),
+      ]);
+      const result: ServiceCounts = {
+        subscribers: zeroed(SUBSCRIBER_STATUSES),
+        deliveries: zeroed(DELIVERY_STATUSES),
+        editions: { ingested: 0, prepared: 0, sent: 0 },
+        translations: { stored: 0, byProvider: {} },
+      };
+      for (const g of subscribers) result.subscribers[g.status] = g._count._all;
+      for (const g of deliveries) result.deliveries[g.status] = g._count._all;
+      for (const g of editions) result.editions[g.status] = g._count._all;
+      for (const g of translations) {
+        result.translations.byProvider[g.provider] = g._count._all;
+        result.translations.stored += g._count._all;
+      }
+      return result;
+    },
+    async latestEditions(limit) {
+      const rows = await db.edition.findMany({
+        orderBy: { date: "desc" },
+        take: limit,
+        include: { _count: { select: { papers: true } } },
+      });
+      const groups = await db.delivery.groupBy({
+        by: ["editionId", "status"],
+        where: { editionId: { in: rows.map((r) => r.id) } },
+        _count: { _all: true },
+      });
+      return rows.map((row) => {
+        const deliveries = zeroed(DELIVERY_STATUSES);
+        for (const g of groups) if (g.editionId === row.id) deliveries[g.status] = g._count._all;
+        return {
+          date: row.date,
+          status: row.status,
+          announcedAt: row.announcedAt,
+          papers: row._count.papers,
+          deliveries,
+        };
+      });
+    },
+  };
+}

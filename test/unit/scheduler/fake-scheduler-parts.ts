@@ -1,0 +1,67 @@
+import { DateTime } from "luxon";
+import type { Clock } from "../../../src/scheduler/clock";
+import type { EditionRunRecord, RunLockStore } from "../../../src/scheduler/run-lock";
+
+/** A clock that starts at `start` and moves only when something sleeps. */
+export function fakeClock(start: Date): Clock & { slept: number[] } {
+  let now = start.getTime();
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => new Date(now),
+    async sleep(ms, signal) {
+      if (signal?.aborted) return;
+      slept.push(ms);
+      now += ms;
+    },
+  };
+}
+
+/** The run table in memory, with the same claim rules as src/db/run-lock-store.ts. */
+export function memoryRunLocks(): RunLockStore & { rows: Map<string, EditionRunRecord> } {
+  const rows = new Map<string, EditionRunRecord>();
+  return {
+    rows,
+    async get(date) {
+      return rows.get(date) ?? null;
+    },
+    async acquire(date, holder, now, leaseUntil) {
+      const row = rows.get(date);
+      const free =
+        !row || row.status === "failed" || (row.status === "running" && row.leaseUntil < now);
+      if (!free) return false;
+      rows.set(date, {
+        editionDate: date,
+        status: "running",
+        holder,
+        leaseUntil,
+        attempts: (row?.attempts ?? 0) + 1,
+        startedAt: now,
+        finishedAt: null,
+        detail: null,
+      });
+      return true;
+    },
+    async renew(date, holder, leaseUntil) {
+      const row = rows.get(date);
+      if (row?.holder !== holder || row.status !== "running") return false;
+      row.leaseUntil = leaseUntil;
+      return true;
+    },
+    async finish(date, holder, end) {
+      const row = rows.get(date);
+      if (row?.holder !== holder || row.status !== "running") return;
+      Object.assign(row, { status: end.status, detail: end.detail, finishedAt: end.at });
+    },
+    async recent(limit) {
+      return [...rows.values()]
+        .sort((a, b) => b.editionDate.localeCompare(a.editionDate))
+        .slice(0, limit);
+    },
+  };
+}
+
+/** An instant given as New York wall time, e.g. "2025-10-16T20:05". */
+export function newYork(wallTime: string): Date {
+  return DateTime.fromISO(wallTime, { zone: "America/New_York" }).toJSDate();
+}
