@@ -1,6 +1,7 @@
 import { validate } from "node-cron";
 import { z } from "zod";
 import { ConfigError } from "./errors";
+import { parseImapUrl, type ImapSettings } from "./inbound/imap-url";
 import { DEFAULT_SEND_POLICY, type SendPolicy } from "./mail/send-policy";
 import type { GlossaryEntry } from "./translate/glossary";
 import { readGlossaryFile } from "./translate/glossary-file";
@@ -131,6 +132,8 @@ const schema = z.object({
   DKIM_DOMAIN: optional,
   DKIM_SELECTOR: optional,
   DKIM_PRIVATE_KEY: optional,
+  INBOUND_IMAP_URL: optional,
+  INBOUND_POLL_SECONDS: positiveInt(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -188,6 +191,8 @@ export interface Config {
     /** An edition announced longer ago than this is not mailed by the scheduler (only by hand). */
     maxEditionAgeHours: number;
   };
+  /** Subscribe-by-mail: the command mailbox and how often it is polled; unset: off. */
+  inbound?: { imap: ImapSettings; pollMs: number };
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
 }
 
@@ -238,8 +243,21 @@ export function loadConfig(env: Env): Config {
       timeZone: v.SCHEDULE_TZ,
       maxEditionAgeHours: v.MAX_EDITION_AGE_HOURS,
     },
+    inbound: inboundConfig(v.INBOUND_IMAP_URL, v.INBOUND_POLL_SECONDS),
     logLevel: v.LOG_LEVEL,
   };
+}
+
+/** The command mailbox; its problem is named without echoing the URL (it holds a password). */
+function inboundConfig(url: string | undefined, pollSeconds: number): Config["inbound"] {
+  if (url === undefined) return undefined;
+  const imap = parseImapUrl(url);
+  if ("problem" in imap) {
+    throw new ConfigError([
+      `INBOUND_IMAP_URL is invalid: ${imap.problem} (expected imaps://user:pass@host:993/INBOX or imap://…:143/…)`,
+    ]);
+  }
+  return { imap, pollMs: pollSeconds * 1000 };
 }
 
 function dkimConfig(domain?: string, selector?: string, key?: string): Config["mail"]["dkim"] {

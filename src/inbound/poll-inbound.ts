@@ -1,0 +1,82 @@
+import type pino from "pino";
+import { SendError, type MailTransport } from "../mail/mail-transport";
+import { normalizeEmail } from "../subscribers/email-address";
+import { carryOutCommand } from "./carry-out-command";
+import type { CommandMailbox } from "./imap-mailbox";
+import type { InboundCommands } from "./inbound-commands";
+import { readCommandMail } from "./read-command-mail";
+import { replyMessage } from "./reply-message";
+
+/** Mails handled per poll at most; a flood waits for the next polls instead of one long one. */
+export const MAX_MAILS_PER_POLL = 50;
+
+/** What one poll did with one mail (for logs and `inbound poll`). */
+export interface HandledMail {
+  uid: number;
+  sender?: string;
+  subject: string;
+  /** The outcome answered, or "ignored". */
+  outcome: string;
+  /** Why a mail was ignored, or what a refusal said. */
+  detail?: string;
+  /** Whether the answer reached the SMTP server. */
+  answered: boolean;
+}
+
+export interface PollDependencies {
+  mailbox: CommandMailbox;
+  commands: InboundCommands;
+  transport: MailTransport;
+  /** MAIL_FROM: the answers' sender, and an address never answered. */
+  from: string;
+  publicUrl: string;
+  logger: pino.Logger;
+}
+
+/**
+ * Handles every unhandled mail in the mailbox, oldest first: read it, carry out its command,
+ * answer it, flag it. The flag comes last, so a process that dies midway handles that mail again
+ * next time (commands are idempotent; see README.md here). A transient failure (database, SMTP
+ * 4xx) stops the poll with the mail unflagged; a permanent refusal of the answer does not.
+ */
+export async function pollInbound(deps: PollDependencies): Promise<HandledMail[]> {
+  const ownAddress = normalizeEmail(/<([^>]+)>/.exec(deps.from)?.[1] ?? deps.from);
+  const handled: HandledMail[] = [];
+  for (const message of await deps.mailbox.unhandled(MAX_MAILS_PER_POLL)) {
+    const mail = await readCommandMail(message.source, {
+      truncated: message.truncated,
+      ownAddress,
+    });
+    const result = await carryOutCommand(mail, deps.commands);
+    const base = { uid: message.uid, sender: result.sender, subject: mail.subject };
+    if (result.kind === "ignore") {
+      await deps.mailbox.markHandled(message.uid, false);
+      handled.push({ ...base, outcome: "ignored", detail: result.reason, answered: false });
+      deps.logger.info({ uid: message.uid, reason: result.reason }, "inbound mail ignored");
+      continue;
+    }
+    const answered = await sendAnswer(deps, replyMessage(mail, result, deps));
+    await deps.mailbox.markHandled(message.uid, true);
+    const { outcome } = result;
+    const detail =
+      outcome.kind === "refused" ? outcome.problems.map((p) => p.message).join("; ") : undefined;
+    handled.push({ ...base, outcome: outcome.kind, detail, answered });
+    deps.logger.info({ uid: message.uid, outcome: outcome.kind, answered }, "inbound mail handled");
+  }
+  return handled;
+}
+
+/** Sends an answer; false when the far end refused it for good (it is not retried). */
+async function sendAnswer(
+  deps: PollDependencies,
+  reply: ReturnType<typeof replyMessage>,
+): Promise<boolean> {
+  try {
+    await deps.transport.send(reply);
+    return true;
+  } catch (error) {
+    if (!(error instanceof SendError && error.permanent)) throw error;
+    deps.logger.warn({ to: reply.to, error: error.message }, "answer refused; not retried");
+    return false;
+  }
+}
