@@ -3,6 +3,7 @@ import dotenv from "dotenv";
 import { AppError, ConfigError } from "../errors";
 import type { CliIO } from "./command-context";
 import { registerDbCommands } from "./commands/db";
+import { registerInboundCommands } from "./commands/inbound";
 import { registerPipelineCommands } from "./commands/pipeline";
 import { registerPreviewCommand } from "./commands/preview";
 import { registerServeCommand } from "./commands/serve";
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIO): Command {
     registerPipelineCommands,
     registerPreviewCommand,
     registerServeCommand,
+    registerInboundCommands,
   ]) {
     register(program, io);
   }

@@ -1,4 +1,5 @@
 import { createStatsStore } from "../../db/stats-store";
+import { startInboundPoller } from "../../inbound/inbound-poller";
 import { registerMetricsRoute } from "../../metrics/metrics-route";
 import { ServiceMetrics } from "../../metrics/service-metrics";
 import { startAppScheduler } from "../../scheduler/app-scheduler";
@@ -24,6 +25,7 @@ export const registerServeCommand: CommandRegistrar = (program, io) => {
         const server = createServer(app);
         registerMetricsRoute(server, metrics);
         await server.listen({ port: app.config.server.port, host: "0.0.0.0" });
+        const inbound = startInboundPoller(app);
         const scheduler = startAppScheduler(app, shutdown.signal, (result) =>
           metrics.recordRun(result),
         );
@@ -32,6 +34,7 @@ export const registerServeCommand: CommandRegistrar = (program, io) => {
           shutdown.signal.addEventListener("abort", () => resolve(), { once: true });
         });
         await scheduler.stop();
+        await inbound.stop();
         await server.close();
         app.logger.info("stopped");
       });
