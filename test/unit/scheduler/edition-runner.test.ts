@@ -6,7 +6,8 @@ import {
 } from "../../../src/scheduler/edition-runner";
 import type { PollOutcome } from "../../../src/scheduler/plan-next-run";
 import { DEFAULT_SCHEDULE_POLICY } from "../../../src/scheduler/schedule-policy";
-import { fakeClock, memoryRunLocks, newYork } from "./fake-scheduler-parts";
+import { fakeClock, newYork } from "../../support/fake-clock";
+import { memoryRunLocks } from "./memory-run-locks";
 
 const HOUR = 3_600_000;
 const FRIDAY = "2025-10-17";

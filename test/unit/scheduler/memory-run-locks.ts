@@ -1,21 +1,4 @@
-import { DateTime } from "luxon";
-import type { Clock } from "../../../src/scheduler/clock";
 import type { EditionRunRecord, RunLockStore } from "../../../src/scheduler/run-lock";
-
-/** A clock that starts at `start` and moves only when something sleeps. */
-export function fakeClock(start: Date): Clock & { slept: number[] } {
-  let now = start.getTime();
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => new Date(now),
-    async sleep(ms, signal) {
-      if (signal?.aborted) return;
-      slept.push(ms);
-      now += ms;
-    },
-  };
-}
 
 /** The run table in memory, with the same claim rules as src/db/run-lock-store.ts. */
 export function memoryRunLocks(): RunLockStore & { rows: Map<string, EditionRunRecord> } {
@@ -59,9 +42,4 @@ export function memoryRunLocks(): RunLockStore & { rows: Map<string, EditionRunR
         .slice(0, limit);
     },
   };
-}
-
-/** An instant given as New York wall time, e.g. "2025-10-16T20:05". */
-export function newYork(wallTime: string): Date {
-  return DateTime.fromISO(wallTime, { zone: "America/New_York" }).toJSDate();
 }

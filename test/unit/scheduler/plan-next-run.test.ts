@@ -1,6 +1,6 @@
 import { decidePoll, planRun, type PollOutcome } from "../../../src/scheduler/plan-next-run";
 import { DEFAULT_SCHEDULE_POLICY, schedulePolicy } from "../../../src/scheduler/schedule-policy";
-import { newYork } from "./fake-scheduler-parts";
+import { newYork } from "../../support/fake-clock";
 
 const policy = DEFAULT_SCHEDULE_POLICY;
 const HOUR = 3_600_000;

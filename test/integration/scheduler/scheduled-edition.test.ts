@@ -1,0 +1,169 @@
+import fs from "node:fs";
+import path from "node:path";
+import pino from "pino";
+import { loadConfig } from "../../../src/config";
+import { createApp, type App } from "../../../src/container";
+import { createRunLockStore } from "../../../src/db/run-lock-store";
+import { appEditionJob } from "../../../src/scheduler/edition-job";
+import { runEdition, type RunnerDeps } from "../../../src/scheduler/edition-runner";
+import { DEFAULT_SCHEDULE_POLICY } from "../../../src/scheduler/schedule-policy";
+import { createTestDatabase, databaseKinds, type TestDatabase } from "../../support/databases";
+import { fakeClock, newYork } from "../../support/fake-clock";
+import { startFeedServer } from "../../support/feed-server";
+import { runCliWith } from "../../support/run-cli";
+import { EXAMPLE_FEED, makeTempDir } from "../../support/temp-dir";
+
+jest.setTimeout(60_000);
+
+const FRIDAY = "2025-10-17";
+const THURSDAY_EVENING = newYork("2025-10-16T20:05");
+const EMPTY_FEED = fs.readFileSync(
+  path.resolve(__dirname, "..", "..", "fixtures", "quirks", "rss2-empty.xml"),
+  "utf8",
+);
+const BATCH = fs.readFileSync(EXAMPLE_FEED, "utf8");
+
+describe.each(databaseKinds())("the scheduled run on %s", (kind) => {
+  let database: TestDatabase;
+  let outbox: string;
+  let server: Awaited<ReturnType<typeof startFeedServer>>;
+  let apps: App[];
+  let feedAnswers: string[];
+
+  beforeEach(async () => {
+    database = createTestDatabase(kind);
+    outbox = path.join(makeTempDir(), "outbox");
+    feedAnswers = [];
+    server = await startFeedServer((_request, index) => ({
+      status: 200,
+      headers: { "content-type": "application/rss+xml" },
+      body: feedAnswers[Math.min(index, feedAnswers.length - 1)],
+    }));
+    const env = { DATABASE_URL: database.url, MAIL_OUTBOX_DIR: outbox };
+    for (const email of ["ana@example.org", "ben@example.org"]) {
+      const added = await runCliWith(
+        env,
+        "subscriber",
+        "add",
+        email,
+        "-k",
+        "diffusion policy",
+        "--confirmed",
+      );
+      expect(added.code).toBe(0);
+    }
+    const config = loadConfig({
+      ...env,
+      ARXIV_FEED_URL: server.url,
+      ARXIV_CATEGORIES: "cs",
+      LOG_LEVEL: "silent",
+    });
+    apps = [await createApp(config), await createApp(config)];
+  });
+
+  afterEach(async () => {
+    for (const app of apps) await app.close();
+    await server.close();
+    await database.drop();
+  });
+
+  /** A process's runner: its own app (connection), its own name, a clock at Thursday 20:05. */
+  function runner(app: App, holder: string): RunnerDeps {
+    return {
+      clock: fakeClock(THURSDAY_EVENING),
+      job: appEditionJob(app),
+      locks: createRunLockStore(app.db),
+      holder,
+      policy: DEFAULT_SCHEDULE_POLICY,
+      logger: pino({ level: "silent" }),
+    };
+  }
+
+  const deadline = new Date(THURSDAY_EVENING.getTime() + DEFAULT_SCHEDULE_POLICY.pollWindowMs);
+
+  it("polls past an empty feed until the batch is there, then mails each subscriber once", async () => {
+    feedAnswers = [EMPTY_FEED, BATCH];
+    const [app] = apps as [App];
+    const result = await runEdition(
+      runner(app, "one"),
+      FRIDAY,
+      deadline,
+      new AbortController().signal,
+    );
+    expect(result).toMatchObject({ kind: "done", editionDate: FRIDAY, summary: { sent: 2 } });
+    expect(server.seen).toHaveLength(2);
+    expect(fs.readdirSync(outbox).filter((f) => f.endsWith(".eml"))).toHaveLength(2);
+    const record = await createRunLockStore(app.db).get(FRIDAY);
+    expect(record).toMatchObject({ status: "done", holder: "one", attempts: 1 });
+    expect(JSON.parse(record?.detail ?? "{}")).toMatchObject({ edition: FRIDAY, sent: 2 });
+  });
+
+  it("two processes on one database: one runs the edition, the other stands aside", async () => {
+    feedAnswers = [BATCH];
+    const [first, second] = apps as [App, App];
+    const results = await Promise.all([
+      runEdition(runner(first, "first"), FRIDAY, deadline, new AbortController().signal),
+      runEdition(runner(second, "second"), FRIDAY, deadline, new AbortController().signal),
+    ]);
+    expect(results.map((r) => r.kind).sort()).toEqual(["done", "skipped"]);
+    expect(server.seen).toHaveLength(1);
+    expect(fs.readdirSync(outbox).filter((f) => f.endsWith(".eml"))).toHaveLength(2);
+    const again = await runEdition(
+      runner(second, "second"),
+      FRIDAY,
+      deadline,
+      new AbortController().signal,
+    );
+    expect(again.kind).toBe("skipped");
+  });
+});
+
+describe.each(databaseKinds())("the run lock on %s", (kind) => {
+  let database: TestDatabase;
+  let apps: App[];
+
+  beforeAll(async () => {
+    database = createTestDatabase(kind);
+    const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: "silent" });
+    apps = [await createApp(config), await createApp(config)];
+  });
+
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await database.drop();
+  });
+
+  it("lets exactly one of two connections claim each run, and hands over only an expired lease", async () => {
+    const [a, b] = apps.map((app) => createRunLockStore(app.db)) as [
+      ReturnType<typeof createRunLockStore>,
+      ReturnType<typeof createRunLockStore>,
+    ];
+    const now = new Date("2025-10-17T00:05:00Z");
+    const lease = new Date(now.getTime() + 60_000);
+    const dates = Array.from({ length: 10 }, (_, i) => `2025-11-${String(i + 10)}`);
+    for (const date of dates) {
+      const won = await Promise.all([
+        a.acquire(date, "a", now, lease),
+        b.acquire(date, "b", now, lease),
+      ]);
+      expect(won.filter(Boolean)).toHaveLength(1);
+    }
+    const [date] = dates as [string];
+    const holder = (await a.get(date))?.holder as string;
+    const other = holder === "a" ? b : a;
+    const otherName = holder === "a" ? "b" : "a";
+    expect(await other.renew(date, otherName, lease)).toBe(false);
+    const afterLease = new Date(lease.getTime() + 1);
+    expect(
+      await other.acquire(date, otherName, afterLease, new Date(afterLease.getTime() + 60_000)),
+    ).toBe(true);
+    expect(await a.get(date)).toMatchObject({ holder: otherName, attempts: 2, status: "running" });
+    await other.finish(date, otherName, { status: "done", detail: "{}", at: afterLease });
+    const muchLater = new Date(afterLease.getTime() + 86_400_000);
+    expect(await a.acquire(date, "a", muchLater, muchLater)).toBe(false);
+    expect(await b.acquire(date, "b", muchLater, muchLater)).toBe(false);
+    expect((await a.recent(3)).map((r) => r.editionDate)).toEqual(
+      [...dates].sort().reverse().slice(0, 3),
+    );
+  });
+});
