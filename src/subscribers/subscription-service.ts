@@ -185,6 +185,29 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
       return (await store.findWithTokens(delivery.subscriberId))?.subscriber;
     },
 
+    /**
+     * The digest a web-view link names (`<delivery>.<token>`), with its subscriber; undefined
+     * for a wrong token or a delivery that does not exist.
+     */
+    async deliveryForLink(
+      key: string,
+    ): Promise<
+      { deliveryId: number; token: string; editionDate: string; subscriber: Subscriber } | undefined
+    > {
+      const parsed = parseLinkKey(key);
+      if (!parsed || parsed.manage) return undefined;
+      const delivery = await store.findDeliveryForLink(parsed.id);
+      if (!delivery || !linkTokenMatches(parsed.token, delivery.linkTokenHash)) return undefined;
+      const subscriber = (await store.findWithTokens(delivery.subscriberId))?.subscriber;
+      if (!subscriber) return undefined;
+      return {
+        deliveryId: parsed.id,
+        token: parsed.token,
+        editionDate: delivery.editionDate,
+        subscriber,
+      };
+    },
+
     /** Replaces the keyword list, in the order given (throws on any bad query, storing nothing). */
     async replaceKeywords(subscriberId: number, queries: readonly string[]): Promise<Subscriber> {
       return store.replaceKeywords(subscriberId, checkKeywords(queries));

@@ -2,18 +2,25 @@ import formbody from "@fastify/formbody";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import type { App } from "../container";
 import { SECURITY_HEADERS } from "./page-layout";
-import { registerUnsubscribeRoutes } from "./unsubscribe-routes";
+import { registerPages, type PagesApp } from "./register-pages";
 
 /** Bodies are small forms; anything larger is not ours. */
 const BODY_LIMIT_BYTES = 16 * 1024;
 
-/** The HTTP server: health check and the pages reached from links in the digests. */
-export function createServer(app: Pick<App, "logger" | "db" | "deliveries" | "subscribers">) {
+/**
+ * Proxies whose X-Forwarded-For is believed: local ones only (a reverse proxy on the same host,
+ * network or container bridge). A client on the internet cannot pick its own IP address, and so
+ * cannot step around the per-IP rate limits, by sending the header itself.
+ */
+const TRUSTED_PROXIES = ["loopback", "linklocal", "uniquelocal"];
+
+/** The HTTP server: health check and the pages people reach (subscribe, links in the digests). */
+export function createServer(app: PagesApp & Pick<App, "db">) {
   const server = Fastify({
     // pino's own type is narrower than fastify's; fastify only calls the base logger methods.
     loggerInstance: app.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: TRUSTED_PROXIES,
   });
   void server.register(formbody);
   server.addHook("onSend", async (_request, reply) => {
@@ -23,6 +30,6 @@ export function createServer(app: Pick<App, "logger" | "db" | "deliveries" | "su
     await app.db.$queryRawUnsafe("SELECT 1");
     return reply.send({ status: "ok" });
   });
-  registerUnsubscribeRoutes(server, app);
+  void server.register(async (scope) => registerPages(scope, app));
   return server;
 }

@@ -1,0 +1,34 @@
+import type { App } from "../container";
+import type { Subscriber } from "../db/subscriber-store";
+import type { EditionContentCache } from "./edition-content-cache";
+
+/** What the latest edition would have sent a subscriber: per query, the titles. */
+export interface DigestPreview {
+  editionDate: string;
+  paperCount: number;
+  sections: { query: string; titles: string[] }[];
+}
+
+/** Previews for the manage page, from the latest edition with the subscriber's current keywords. */
+export function createDigestPreviewer(
+  app: Pick<App, "editions" | "config">,
+  contentOf: EditionContentCache,
+) {
+  return async (subscriber: Subscriber): Promise<DigestPreview | undefined> => {
+    const edition = await app.editions.latest();
+    if (!edition || subscriber.keywords.length === 0) return undefined;
+    const content = await contentOf(edition);
+    const digest = content.digestFor(
+      { ...subscriber, status: "active" },
+      { maxPapers: app.config.digest.maxPapers, now: new Date() },
+    );
+    return {
+      editionDate: edition.date,
+      paperCount: digest?.uniquePaperCount ?? 0,
+      sections: (digest?.sections ?? []).map((section) => ({
+        query: section.query,
+        titles: section.papers.map((paper) => paper.title),
+      })),
+    };
+  };
+}

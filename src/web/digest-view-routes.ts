@@ -1,0 +1,61 @@
+import type { FastifyInstance } from "fastify";
+import type { App } from "../container";
+import type { DigestHtmlTemplate } from "../digest/digest-html-template";
+import { deliveryLinks } from "../mail/delivery-links";
+import type { SubscriptionService } from "../subscribers/subscription-service";
+import type { EditionContentCache } from "./edition-content-cache";
+import { bi, esc } from "./page-layout";
+import { invalidLinkPage, sendPage } from "./page-replies";
+import { limited } from "./rate-limits";
+
+interface Deps {
+  subscriptions: SubscriptionService;
+  config: Pick<App["config"], "publicUrl" | "mail" | "digest">;
+  editions: Pick<App["editions"], "findByDate">;
+  template: () => Promise<DigestHtmlTemplate>;
+  contentOf: EditionContentCache;
+}
+
+type Params = { Params: { date: string; key: string } };
+
+/**
+ * "View in browser": the digest of one delivery as a page, rendered by the same compiled
+ * template as the mail (bilingual, the subscriber's Chinese variant), built with the
+ * subscriber's current keywords. The links in it are the delivery's own.
+ */
+export function registerDigestViewRoutes(server: FastifyInstance, deps: Deps): void {
+  server.get<Params>("/digest/:date/:key", limited("tokenPages"), async (request, reply) => {
+    const link = await deps.subscriptions.deliveryForLink(request.params.key);
+    if (!link || link.editionDate !== request.params.date) return invalidLinkPage(reply);
+    const edition = await deps.editions.findByDate(link.editionDate);
+    if (!edition) return invalidLinkPage(reply);
+    const content = await deps.contentOf(edition);
+    const digest = content.digestFor(
+      { ...link.subscriber, status: "active" },
+      { maxPapers: deps.config.digest.maxPapers, now: new Date() },
+    );
+    const links = deliveryLinks(
+      deps.config.publicUrl,
+      deps.config.mail.from,
+      { id: link.deliveryId, editionDate: link.editionDate },
+      link.token,
+    );
+    if (!digest) {
+      return sendPage(
+        reply,
+        200,
+        `arXiv ${link.editionDate}`,
+        `<h1>${bi(`${esc(link.editionDate)} 没有匹配的论文`, `No matching papers on ${esc(link.editionDate)}`)}</h1>
+<p>${bi("按你现在的关键词，这一期没有论文。", "With your current keywords, this edition has no papers for you.")}</p>
+<p><a href="${esc(links.manageUrl)}">${bi("管理关键词", "Manage keywords", " · ")}</a></p>`,
+      );
+    }
+    const template = await deps.template();
+    const html = template.render(digest, {
+      unsubscribeUrl: links.url,
+      manageUrl: links.manageUrl,
+      webViewUrl: links.webViewUrl,
+    });
+    return reply.type("text/html; charset=utf-8").send(html);
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * Reading form bodies from outside. A body may come from our forms, a plain HTML form elsewhere,
+ * curl or a hostile client, urlencoded or JSON: every field is read as a bounded string.
+ */
+export type FormBody = Record<string, unknown> | undefined;
+
+/** Longest single field we read; the server's body limit bounds the whole request. */
+const MAX_FIELD_LENGTH = 4_000;
+
+function asBody(body: unknown): FormBody {
+  return body && typeof body === "object" ? (body as Record<string, unknown>) : undefined;
+}
+
+/** One text field ("" when absent or not text); a repeated field gives its first value. */
+export function textField(body: unknown, name: string): string {
+  const value = asBody(body)?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "string" ? first.slice(0, MAX_FIELD_LENGTH) : "";
+}
+
+/** A repeated field (`keyword=a&keyword=b`) as a list of strings, at most `limit` of them. */
+export function listField(body: unknown, name: string, limit: number): string[] {
+  const value = asBody(body)?.[name];
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values
+    .slice(0, limit)
+    .map((v) => (typeof v === "string" ? v.slice(0, MAX_FIELD_LENGTH) : ""));
+}
+
+/** Textarea lines: one entry per line, blank lines dropped, at most `limit` kept. */
+export function linesOf(text: string, limit: number): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .slice(0, limit);
+}

@@ -1,0 +1,30 @@
+import type { FastifyReply } from "fastify";
+import { bi, pageLayout } from "./page-layout";
+
+/** Sends a page with its status. */
+export function sendPage(reply: FastifyReply, status: number, title: string, body: string) {
+  return reply.code(status).type("text/html; charset=utf-8").send(pageLayout(title, body));
+}
+
+/** A link that is wrong, replaced or from a digest that no longer exists. */
+export function invalidLinkPage(reply: FastifyReply) {
+  return sendPage(
+    reply,
+    404,
+    "链接无效 Invalid link",
+    `<h1>${bi("链接无效", "This link is not valid")}</h1>
+<p>${bi("请使用最近一封邮件中的链接，或者让我们把新链接发到你的邮箱。", "Please use the link in your latest mail, or have a new link mailed to you.")}</p>
+<p><a href="/manage">${bi("给我发送新链接", "Mail me a new link", " · ")}</a></p>`,
+  );
+}
+
+/** A POST to a token page from another site's form. */
+export function crossSitePage(reply: FastifyReply) {
+  return sendPage(
+    reply,
+    403,
+    "请求被拒绝 Request refused",
+    `<h1>${bi("请求被拒绝", "Request refused")}</h1>
+<p>${bi("这个表单只能在本站页面上提交。请打开邮件中的链接再试。", "This form can only be sent from our own pages. Open the link in your mail and try again.")}</p>`,
+  );
+}
