@@ -1,84 +1,168 @@
-import path from "node:path";
-import fs from "node:fs/promises";
-import mjml2html from "mjml";
-import he from "he";
-import Mustache from "mustache";
 import type { Digest } from "./digest";
 import { digestSubject, digestTimes, type DigestLinks } from "./digest-mail-parts";
-import { authorLine, readableText, subjectLine } from "./format-paper";
+import { compileDigestLayout, DEFAULT_TEMPLATE } from "./compile-digest-layout";
+import { escapeHtml } from "./highlight-terms";
+import { cardView, PaperCardCache, WEB_VIEW_PLACEHOLDER, type CardSteps } from "./paper-card";
+import { parseTemplate } from "./mustache-template";
+import { SHORTENING_STEPS } from "./shorten-text";
+
+export { DEFAULT_TEMPLATE, mjmlOptions } from "./compile-digest-layout";
+
+/** Gmail clips a message whose HTML passes about 102 KB; DIGEST_MAX_HTML_KB defaults below it. */
+export const DEFAULT_MAX_HTML_KB = 100;
+
+export interface DigestRenderOptions {
+  /**
+   * Size budget of this rendering in KB (1,024 bytes); past it the abstracts are shortened.
+   * Infinity for the web view, which shows everything.
+   */
+  maxHtmlKb?: number;
+}
 
 /** A digest layout compiled once; `render` only fills it in (no MJML per subscriber). */
 export interface DigestHtmlTemplate {
-  render(digest: Digest, links: DigestLinks): string;
+  render(digest: Digest, links: DigestLinks, options?: DigestRenderOptions): string;
 }
 
-export const DEFAULT_TEMPLATE = path.resolve(__dirname, "..", "..", "emails", "digest.mjml");
+export interface CompileDigestOptions {
+  file?: string;
+  /** The default budget of `render` (DIGEST_MAX_HTML_KB). */
+  maxHtmlKb?: number;
+}
 
 /**
- * Compiles emails/digest.mjml with MJML (strict validation) into HTML that still holds Mustache
- * tags, then parses those once. Mustache escapes every value, so feed text can never become markup.
+ * Marks where the shortening notice and each section's cards go in the filled page: the notice
+ * first, then one per section. A raw "<" can never come from an escaped value.
  */
-export async function compileDigestTemplate(file = DEFAULT_TEMPLATE): Promise<DigestHtmlTemplate> {
-  const source = await fs.readFile(file, "utf8");
-  const result = await mjml2html(source, mjmlOptions(file));
-  const html = result.html.replace(/>\s+</g, "> <").replace(/\n\s*/g, "\n");
-  Mustache.parse(html);
-  // Escape the five HTML specials only: Mustache's default also escapes "/" and "=", which
-  // turns every link into entity soup that some mail clients' link checkers do not decode.
-  const escape = (value: unknown) => he.escape(String(value));
+const HERE = "<here>";
+
+/**
+ * Compiles emails/digest.mjml once (MJML, strict validation) into a page and a paper card, both
+ * Mustache templates. Rendering a digest fills the small page and splices in cached cards; when
+ * the result would pass the size budget, the abstracts are shortened one step at a time
+ * (SHORTENING_STEPS), each shortened abstract linking to its full text on the web view. Papers
+ * are never dropped. Sizes are added up from the parts, never measured on the whole mail.
+ */
+export async function compileDigestTemplate(
+  options: CompileDigestOptions = {},
+): Promise<DigestHtmlTemplate> {
+  const layout = await compileDigestLayout(options.file ?? DEFAULT_TEMPLATE);
+  const fillPage = parseTemplate(layout.page);
+  const fillNotice = parseTemplate(layout.shortenedNotice);
+  const cache = new PaperCardCache(layout.card);
+  const defaultKb = options.maxHtmlKb ?? DEFAULT_MAX_HTML_KB;
   return {
-    render: (digest, links) => Mustache.render(html, digestView(digest, links), {}, { escape }),
+    render(digest, links, renderOptions = {}) {
+      const budget = (renderOptions.maxHtmlKb ?? defaultKb) * 1024;
+      const view = pageView(digest, links);
+      const pageHtml = fillPage({ ...view, sections: sectionViews(digest), shortenedNotice: HERE });
+      // [before the notice, from the notice to the first cards, after each section's cards…]
+      const [head = "", first = "", ...parts] = pageHtml.split(HERE);
+      const pageBytes = Buffer.byteLength(pageHtml) - HERE.length * (parts.length + 1);
+      const zhLang = digest.language ?? "zh-CN";
+      const cards = digest.sections.map((section, sectionIndex) =>
+        section.papers.map((paper) => cache.card(paper, sectionIndex, zhLang)),
+      );
+      if (pageBytes + cardBytes(cards, -1, 0) <= budget) {
+        return splice([head + first, ...parts], cards, -1, "");
+      }
+      const notice = fillNotice(view);
+      const link = escapeHtml(links.webViewUrl);
+      const linkGrowth = Buffer.byteLength(link) - WEB_VIEW_PLACEHOLDER.length;
+      const fixedBytes = pageBytes + Buffer.byteLength(notice);
+      let step = 0;
+      while (
+        step < SHORTENING_STEPS.length - 1 &&
+        fixedBytes + cardBytes(cards, step, linkGrowth) > budget
+      ) {
+        step += 1;
+      }
+      // Even the shortest step may not fit (hundreds of papers): the mail then goes whole but
+      // over the budget, its header pointing to the web view, rather than lose papers.
+      return splice([head + notice + first, ...parts], cards, step, link);
+    },
   };
 }
 
-/** How the layout is compiled: strict, partials from its own folder, no web fonts. */
-export function mjmlOptions(file: string) {
-  return {
-    filePath: file,
-    // Partials live beside the layout; MJML 5 ignores includes unless told where they may come from.
-    ignoreIncludes: false,
-    includePath: path.dirname(file),
-    // No web fonts: a digest must not fetch anything from third parties.
-    fonts: {},
-    validationLevel: "strict" as const,
-    keepComments: false,
-    minify: false,
-  };
+/**
+ * Bytes of these cards at a step (-1: unshortened) once each web-view placeholder is replaced
+ * by a link `linkGrowth` bytes longer.
+ */
+function cardBytes(sections: CardSteps[][], step: number, linkGrowth: number): number {
+  let bytes = 0;
+  for (const cards of sections) {
+    for (const steps of cards) {
+      const card = steps.at(step);
+      bytes += card.bytes + linkGrowth * (card.aroundWebViewLinks.length - 1);
+    }
+  }
+  return bytes;
 }
 
-/** The values the template's Mustache tags read; every string is escaped when filled in. */
-export function digestView(digest: Digest, links: DigestLinks): object {
-  const times = digestTimes(digest);
+/**
+ * The page with each section's cards put in, by concatenation: V8 keeps the result as a rope,
+ * so nothing of the ~100 KB is copied here; it is flattened once, when the mail is encoded.
+ */
+function splice(pageParts: string[], sections: CardSteps[][], step: number, link: string): string {
+  let html = pageParts[0] ?? "";
+  sections.forEach((cards, index) => {
+    for (const steps of cards) {
+      const [first = "", ...rest] = steps.at(step).aroundWebViewLinks;
+      html += first;
+      for (const part of rest) html += link + part;
+    }
+    html += pageParts[index + 1] ?? "";
+  });
+  return html;
+}
+
+function sectionViews(digest: Digest): object[] {
+  return digest.sections.map((section, index) => ({
+    index,
+    query: section.query,
+    count: section.papers.length,
+    cards: HERE,
+  }));
+}
+
+/** The page's values other than the cards: header, table of contents, footer. */
+function pageView(digest: Digest, links: DigestLinks): Record<string, unknown> {
   const count = digest.uniquePaperCount;
   return {
-    ...times,
+    ...digestTimes(digest),
+    ...links,
     subject: digestSubject(digest),
-    preheader: `${count} 篇 · ${digest.sections.map((s) => `${s.query} (${s.papers.length})`).join(" · ")}`,
+    preheader: `${count} 篇 · ${count} ${count === 1 ? "paper" : "papers"} · ${digest.sections.map((s) => `${s.query} (${s.papers.length})`).join(" · ")}`,
     editionDate: digest.editionDate,
     uniquePaperCount: count,
     paperNoun: count === 1 ? "paper" : "papers",
     omittedPaperCount: digest.omittedPaperCount,
     missingTranslations: digest.missingTranslations,
     recipient: digest.recipient.email,
-    unsubscribeUrl: links.unsubscribeUrl,
-    zhLang: digest.language ?? "zh-CN",
+    keywords: digest.sections.map((s) => s.query).join(", "),
     toc: digest.sections.map((section, index) => ({
       index,
       query: section.query,
       count: section.papers.length,
-      last: index === digest.sections.length - 1,
     })),
-    sections: digest.sections.map((section, index) => ({
-      index,
+  };
+}
+
+/**
+ * Every value the MJML source's tags read, cards included, for filling the source itself (the
+ * naive way the bench compares against: Mustache, then MJML, per subscriber).
+ */
+export function digestView(digest: Digest, links: DigestLinks): object {
+  const zhLang = digest.language ?? "zh-CN";
+  return {
+    ...pageView(digest, links),
+    shortened: false,
+    shortenedNotice: "",
+    sections: digest.sections.map((section, sectionIndex) => ({
+      index: sectionIndex,
       query: section.query,
       count: section.papers.length,
-      papers: section.papers.map((paper) => ({
-        ...paper,
-        title: readableText(paper.title),
-        abstract: readableText(paper.abstract),
-        authorLine: authorLine(paper),
-        subjectLine: subjectLine(paper),
-      })),
+      papers: section.papers.map((paper) => cardView(paper, { sectionIndex, zhLang })),
     })),
   };
 }

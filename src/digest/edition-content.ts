@@ -59,15 +59,7 @@ export class EditionContent {
     const sections = digest.sections.map((section) => ({
       ...section,
       papers: section.papers.map((paper) =>
-        paper.translation
-          ? {
-              ...paper,
-              translation: {
-                title: toTraditional(paper.translation.title),
-                abstract: toTraditional(paper.translation.abstract),
-              },
-            }
-          : paper,
+        paper.translation ? { ...paper, translation: traditionalOf(paper.translation) } : paper,
       ),
     }));
     return { ...digest, sections, language: "zh-TW" };
@@ -135,6 +127,23 @@ function parseableQueries(keywords: readonly string[]): Query[] {
       throw error;
     }
   });
+}
+
+/** zh-TW translations, one object per zh-CN one: renderers cache per translation object. */
+const traditional = new WeakMap<
+  NonNullable<DigestPaper["translation"]>,
+  DigestPaper["translation"]
+>();
+
+function traditionalOf(
+  zh: NonNullable<DigestPaper["translation"]>,
+): NonNullable<DigestPaper["translation"]> {
+  let converted = traditional.get(zh);
+  if (!converted) {
+    converted = { title: toTraditional(zh.title), abstract: toTraditional(zh.abstract) };
+    traditional.set(zh, converted);
+  }
+  return converted;
 }
 
 function toDigestPaper(paper: StoredPaper): DigestPaper {

@@ -1,18 +1,24 @@
 import type { Digest, DigestPaper } from "./digest";
 import { digestTimes, type DigestLinks } from "./digest-mail-parts";
-import { authorLine, readableText, subjectLine } from "./format-paper";
+import { authorLine, displayText, subjectLine } from "./format-paper";
+import { PerPaperCache } from "./per-paper-cache";
+
+const paperBlocks = new PerPaperCache<string>();
 
 /**
  * The plain-text part, laid out like the reference digest (shared/example-digest.txt) without
- * its flaws: subjects said once, real links, the unique count, a generation time that is real.
+ * its flaws: subjects said once, real links, the unique count, a generation time that is real,
+ * LaTeX made readable. Each paper's block is built once per process and reused by every digest.
  */
 export function renderDigestText(digest: Digest, links: DigestLinks): string {
   const times = digestTimes(digest);
+  const count = digest.uniquePaperCount;
   const lines = [
     `arXiv 每日论文 · arXiv digest · ${digest.editionDate}`,
+    `在浏览器中查看 View in browser: ${links.webViewUrl}`,
     `arXiv 发布时间 Announced: ${times.announcedArxiv} (${times.announcedLocal})`,
     `生成时间 Generated: ${times.generatedLocal}`,
-    `今天共有 ${digest.uniquePaperCount} 篇相关文章 · ${digest.uniquePaperCount} matching papers`,
+    `今天共有 ${count} 篇相关文章 · ${count} matching ${count === 1 ? "paper" : "papers"}`,
     ...digest.sections.map((s) => `- ${s.query}: ${s.papers.length}`),
   ];
   if (digest.omittedPaperCount > 0) {
@@ -23,31 +29,38 @@ export function renderDigestText(digest: Digest, links: DigestLinks): string {
   if (digest.missingTranslations) {
     lines.push("部分文章暂无中文翻译，先附英文原文。 Some papers are shown in English only.");
   }
+  // Concatenated, not joined: the ~100 KB of cached paper blocks stay a rope until encoded.
+  let text = lines.join("\n");
   for (const section of digest.sections) {
-    lines.push("", `Keyword: ${section.query} (${section.papers.length})`);
-    for (const paper of section.papers) lines.push("", ...paperLines(paper));
+    text += `\n\nKeyword: ${section.query} (${section.papers.length})`;
+    for (const paper of section.papers) {
+      text += `\n\n${paperBlocks.get(paper, [], () => paperBlock(paper))}`;
+    }
   }
-  lines.push(
+  const keywords = digest.sections.map((s) => s.query).join(", ");
+  const footer = [
     "",
     "--",
-    `你收到这封邮件，是因为 ${digest.recipient.email} 订阅了 arXiv 每日论文。`,
-    `You receive this because ${digest.recipient.email} subscribed to the arXiv digest.`,
+    `你收到这封邮件，是因为 ${digest.recipient.email} 订阅了 arXiv 每日论文，关键词：${keywords}。`,
+    `You receive this because ${digest.recipient.email} subscribed to the arXiv digest with the keywords ${keywords}.`,
+    `管理关键词 Manage keywords: ${links.manageUrl}`,
+    `在浏览器中查看 View in browser: ${links.webViewUrl}`,
     `退订 Unsubscribe: ${links.unsubscribeUrl}`,
-  );
-  return `${lines.join("\n")}\n`;
+  ];
+  return `${text}\n${footer.join("\n")}\n`;
 }
 
-function paperLines(paper: DigestPaper): string[] {
-  const lines = [readableText(paper.title)];
-  if (paper.translation) lines.push(paper.translation.title);
+function paperBlock(paper: DigestPaper): string {
+  const lines = [displayText(paper.title)];
+  if (paper.translation) lines.push(displayText(paper.translation.title));
   lines.push(
     `- ${authorLine(paper)}`,
     `- ${subjectLine(paper)}`,
     `- Arxiv link: ${paper.links.abs}`,
-    `- Pdf link: ${paper.links.pdf}`,
-    "- Abstract",
-    readableText(paper.abstract),
   );
-  if (paper.translation) lines.push("- 中文摘要", paper.translation.abstract);
-  return lines;
+  if (paper.links.pdf) lines.push(`- Pdf link: ${paper.links.pdf}`);
+  if (paper.links.html) lines.push(`- HTML link: ${paper.links.html}`);
+  lines.push("- Abstract", displayText(paper.abstract));
+  if (paper.translation) lines.push("- 中文摘要", displayText(paper.translation.abstract));
+  return lines.join("\n");
 }

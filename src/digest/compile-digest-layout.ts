@@ -1,0 +1,93 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import mjml2html from "mjml";
+import Mustache from "mustache";
+import { TemplateError } from "./template-error";
+
+/**
+ * emails/digest.mjml compiled to HTML and cut into Mustache templates: the page, the paper card
+ * it repeats, and the notice shown when abstracts were shortened.
+ */
+export interface CompiledDigestLayout {
+  /**
+   * The page; each section's cards go where `{{{cards}}}` stands, the shortening notice (or
+   * nothing) where `{{{shortenedNotice}}}` does.
+   */
+  page: string;
+  /** One paper card: rendered once per paper and cached, not per subscriber. */
+  card: string;
+  /** The `{{#shortened}}…{{/shortened}}` block of the page. */
+  shortenedNotice: string;
+}
+
+export const DEFAULT_TEMPLATE = path.resolve(__dirname, "..", "..", "emails", "digest.mjml");
+
+/**
+ * Runs MJML once (strict validation, minified), then cuts the compiled HTML at the
+ * `{{#papers}}…{{/papers}}` loop, so a card can be filled without the page around it, and at the
+ * `{{#shortened}}…{{/shortened}}` block, so the page is filled once whichever way the size goes.
+ */
+export async function compileDigestLayout(file = DEFAULT_TEMPLATE): Promise<CompiledDigestLayout> {
+  const source = await fs.readFile(file, "utf8");
+  const result = await mjml2html(source, mjmlOptions(file)).catch((error: unknown) => {
+    // Strict validation throws with every problem listed, each with its line.
+    throw new TemplateError(`${file} is not valid MJML: ${describeMjmlError(error)}`);
+  });
+  const html = tightenMarkup(result.html);
+  const card = cutBlock(html, "papers", "cards", file);
+  const notice = cutBlock(card.rest, "shortened", "shortenedNotice", file);
+  for (const template of [notice.rest, card.block, notice.block]) Mustache.parse(template);
+  return { page: notice.rest, card: card.block, shortenedNotice: notice.block };
+}
+
+/** Cuts the `{{#name}}…{{/name}}` block out of `html`, leaving `{{{placeholder}}}` in its place. */
+function cutBlock(html: string, name: string, placeholder: string, file: string) {
+  const open = `{{#${name}}}`;
+  const close = `{{/${name}}}`;
+  const start = html.indexOf(open);
+  const end = html.indexOf(close, start);
+  if (start < 0 || end < 0 || html.indexOf(open, start + 1) >= 0) {
+    throw new TemplateError(`${file}: expected one ${open}…${close} block in the layout`);
+  }
+  return {
+    block: html.slice(start + open.length, end),
+    rest: `${html.slice(0, start)}{{{${placeholder}}}}${html.slice(end + close.length)}`,
+  };
+}
+
+/** How the layout is compiled: strict, partials from its own folder, no web fonts, minified. */
+export function mjmlOptions(file: string) {
+  return {
+    filePath: file,
+    // Partials live beside the layout; MJML 5 ignores includes unless told where they may come from.
+    ignoreIncludes: false,
+    includePath: path.dirname(file),
+    // No web fonts: a digest must not fetch anything from third parties.
+    fonts: {},
+    validationLevel: "strict" as const,
+    keepComments: false,
+    minify: true,
+    // CSS minifying needs cssnano, which is not installed; the little CSS there is stays as written.
+    minifyOptions: { minifyCss: false },
+  };
+}
+
+function describeMjmlError(error: unknown): string {
+  const errors = (error as { errors?: { formattedMessage?: string }[] }).errors;
+  if (Array.isArray(errors) && errors.length > 0) {
+    return errors.map((e) => e.formattedMessage ?? "").join("; ");
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+const BLOCK_TAG = "(?:html|head|meta|title|style|body|div|table|tbody|tr|td|p|br)";
+
+/**
+ * Drops the whitespace MJML leaves around block and table tags, where it never shows: every
+ * byte counts towards Gmail's clipping limit. Whitespace between inline elements stays.
+ */
+export function tightenMarkup(html: string): string {
+  return html
+    .replace(new RegExp(`(<\\/?${BLOCK_TAG}\\b[^>]*>)\\s+`, "g"), "$1")
+    .replace(new RegExp(`\\s+(?=<\\/?${BLOCK_TAG}\\b)`, "g"), "");
+}
