@@ -1,0 +1,210 @@
+import crypto from "node:crypto";
+import { databaseKinds } from "../../support/databases";
+import { linkInLastMail, startWebTestServer, type WebTestServer } from "./web-test-server";
+
+jest.setTimeout(60_000);
+
+const someIp = () =>
+  `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${crypto.randomInt(1, 255)}`;
+
+const form = (fields: [string, string][]) => new URLSearchParams(fields).toString();
+
+describe.each(databaseKinds())("manage pages and the web view over HTTP (%s)", (kind) => {
+  let web: WebTestServer;
+  let manage: string;
+  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${web.base}${path}`, {
+      method: "POST",
+      body,
+      redirect: "manual",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-forwarded-for": someIp(),
+        ...headers,
+      },
+    });
+  const get = (path: string) =>
+    fetch(`${web.base}${path}`, { headers: { "x-forwarded-for": someIp() } });
+  const subscriber = () => web.app.subscribers.findByEmail("reader@example.org");
+  const keywords = async () => (await subscriber())?.keywords;
+
+  beforeAll(async () => {
+    web = await startWebTestServer(kind, ["reader@example.org", "other@example.org"]);
+    manage = web.digestLink("reader@example.org", "manage");
+  });
+  afterAll(() => web.close());
+
+  it("the digest's manage link opens the page with keywords, preview and settings", async () => {
+    const page = await get(manage);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
+    const html = await page.text();
+    expect(html).toContain("reader@example.org");
+    expect(html).toContain('value="&quot;diffusion policy&quot;"');
+    expect(html).toMatch(/2025-10-17[^<]*<strong>2<\/strong>/);
+    expect(html).toContain("Asia/Shanghai");
+    expect(html).toContain('value="pause"');
+  });
+
+  it("saves edits, additions and a new order; the redirect stays on the page", async () => {
+    const answer = await post(
+      manage,
+      form([
+        ["action", "keywords"],
+        ["keyword", '"diffusion policy"'],
+        ["keyword", "robots -survey"],
+        ["keyword", ""],
+        ["keyword", "cat:cs.RO"],
+        ["op", "up:1"],
+      ]),
+    );
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get("location")).toBe(`${manage}?done=keywords`);
+    expect(await keywords()).toEqual(["robots -survey", '"diffusion policy"', "cat:cs.RO"]);
+    const removed = await post(
+      manage,
+      form([
+        ["action", "keywords"],
+        ["keyword", "robots -survey"],
+        ["keyword", '"diffusion policy"'],
+        ["keyword", "cat:cs.RO"],
+        ["op", "remove:0"],
+      ]),
+    );
+    expect(removed.status).toBe(303);
+    expect(await keywords()).toEqual(['"diffusion policy"', "cat:cs.RO"]);
+    expect(await (await get(`${manage}?done=keywords`)).text()).toContain(
+      "Your keywords are saved",
+    );
+  });
+
+  it("shows a bad keyword's error next to its field and stores nothing", async () => {
+    const answer = await post(
+      manage,
+      form([
+        ["action", "keywords"],
+        ["keyword", '"diffusion policy"'],
+        ["keyword", "grasping OR -robot"],
+        ["keyword", "<img src=x onerror=alert(1)>"],
+        ["op", "save"],
+      ]),
+    );
+    expect(answer.status).toBe(400);
+    const html = await answer.text();
+    expect(html).toMatch(/id="keyword-1"[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/id="keyword-1-error" class="error" role="alert"/);
+    expect(html).not.toContain("keyword-0-error");
+    expect(html).not.toContain("<img src=x");
+    expect(await keywords()).toEqual(['"diffusion policy"', "cat:cs.RO"]);
+    const tooMany = await post(
+      manage,
+      form([
+        ["action", "keywords"],
+        ...Array.from({ length: 21 }, (_, i): [string, string] => ["keyword", `word${i}`]),
+      ]),
+    );
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toContain("at most 20");
+    expect(await keywords()).toEqual(['"diffusion policy"', "cat:cs.RO"]);
+  });
+
+  it("changes language and time zone, refusing an unknown zone", async () => {
+    const bad = await post(
+      manage,
+      form([
+        ["action", "settings"],
+        ["language", "zh-TW"],
+        ["timeZone", "Mars/Base"],
+      ]),
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Mars/Base");
+    expect((await subscriber())?.language).toBe("zh-CN");
+    const good = await post(
+      manage,
+      form([
+        ["action", "settings"],
+        ["language", "zh-TW"],
+        ["timeZone", "Europe/Berlin"],
+      ]),
+    );
+    expect(good.status).toBe(303);
+    expect(await subscriber()).toMatchObject({ language: "zh-TW", timeZone: "Europe/Berlin" });
+  });
+
+  it("pauses, resumes and leaves; refuses the same from another site", async () => {
+    for (const headers of [
+      { origin: "https://evil.example.net" },
+      { "sec-fetch-site": "cross-site" },
+    ]) {
+      expect((await post(manage, form([["action", "unsubscribe"]]), headers)).status).toBe(403);
+      expect(
+        (
+          await post(
+            manage,
+            form([
+              ["action", "keywords"],
+              ["keyword", "evil"],
+            ]),
+            headers,
+          )
+        ).status,
+      ).toBe(403);
+    }
+    expect((await subscriber())?.status).toBe("active");
+    const same = { origin: web.base, "sec-fetch-site": "same-origin" };
+    await post(manage, form([["action", "pause"]]), same);
+    expect((await subscriber())?.status).toBe("paused");
+    await post(manage, form([["action", "resume"]]), same);
+    expect((await subscriber())?.status).toBe("active");
+    await post(manage, form([["action", "unsubscribe"]]), same);
+    expect((await subscriber())?.status).toBe("unsubscribed");
+    expect((await post(manage, form([["action", "nonsense"]]))).status).toBe(400);
+    await post(manage, form([["action", "resume"]]), same);
+    expect((await subscriber())?.status).toBe("active");
+  });
+
+  it("wrong or malformed manage links show the invalid-link page", async () => {
+    const forged = manage.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
+    for (const path of [
+      forged,
+      "/manage/m1.short",
+      "/manage/99999.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      `${manage}%0d%0aX:1`,
+    ]) {
+      expect((await get(path)).status).toBe(404);
+      expect((await post(path, form([["action", "unsubscribe"]]))).status).toBe(404);
+    }
+    expect((await subscriber())?.status).toBe("active");
+  });
+
+  it("'mail me a new link' answers the same for unknown addresses and mails known ones", async () => {
+    const form1 = await get("/manage");
+    expect(await form1.text()).toContain('action="/manage"');
+    const ask = async (email: string) =>
+      (await (await post("/manage", form([["email", email]]))).text()).replaceAll(email, "X");
+    const before = web.sink.messages.length;
+    expect(await ask("reader@example.org")).toBe(await ask("nobody@example.org"));
+    expect(web.sink.messages.length).toBe(before + 1);
+    const fresh = linkInLastMail(web.sink, "reader@example.org", "manage");
+    expect(fresh).toMatch(/^\/manage\/m\d+\./);
+    expect((await get(fresh)).status).toBe(200);
+    const invalid = await post("/manage", form([["email", "x".repeat(300)]]));
+    expect(invalid.status).toBe(400);
+    expect(await invalid.text()).toContain('aria-invalid="true"');
+  });
+
+  it("the web view shows the delivery's digest as a page; wrong date or token is refused", async () => {
+    const view = web.digestLink("other@example.org", "digest");
+    const page = await get(view);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    const html = await page.text();
+    expect(html).toContain("Diffusion");
+    expect(html).toContain("arxiv.org/abs/2510.13324");
+    expect(html).toContain(view.replace("/digest/", "/unsubscribe/").replace(/\/[\d-]+\//, "/"));
+    expect((await get(view.replace("2025-10-17", "2025-10-16"))).status).toBe(404);
+    expect((await get(view.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).status).toBe(404);
+    expect((await get("/digest/2025-10-17/1.x")).status).toBe(404);
+  });
+});
