@@ -1,0 +1,89 @@
+import { InputError } from "../../../src/errors";
+import { carryOutCommand } from "../../../src/inbound/carry-out-command";
+import type { InboundCommands } from "../../../src/inbound/inbound-commands";
+import type { CommandMail } from "../../../src/inbound/read-command-mail";
+
+function fakeCommands(overrides: Partial<InboundCommands> = {}) {
+  const calls: unknown[][] = [];
+  const commands: InboundCommands = {
+    subscribe: async (...args) => void calls.push(["subscribe", ...args]),
+    unsubscribe: async (...args) => void calls.push(["unsubscribe", ...args]),
+    replaceKeywords: async (...args) => {
+      calls.push(["keywords", ...args]);
+      return "replaced";
+    },
+    ...overrides,
+  };
+  return { commands, calls };
+}
+
+const mail = (subject: string, text = "", extra: Partial<CommandMail> = {}): CommandMail => ({
+  sender: "ada@x.org",
+  subject,
+  text,
+  truncated: false,
+  ...extra,
+});
+
+describe("carryOutCommand", () => {
+  it("subscribes the sender with the body's queries in the subject's script", async () => {
+    const { commands, calls } = fakeCommands();
+    expect(await carryOutCommand(mail("訂閱", "robots\n"), commands)).toEqual({
+      kind: "answer",
+      sender: "ada@x.org",
+      script: "zh-TW",
+      outcome: { kind: "subscribe-requested", queries: ["robots"] },
+    });
+    expect(calls).toEqual([["subscribe", "ada@x.org", ["robots"], "zh-TW"]]);
+  });
+
+  it("answers not-subscribed when there is no list to replace", async () => {
+    const { commands } = fakeCommands({ replaceKeywords: async () => "not-subscribed" });
+    const result = await carryOutCommand(mail("keywords", "robots"), commands);
+    expect(result.kind === "answer" && result.outcome).toEqual({ kind: "not-subscribed" });
+  });
+
+  it("changes nothing for a bad query, a cut mail, an ignored mail or a non-command", async () => {
+    const { commands, calls } = fakeCommands();
+    const bad = await carryOutCommand(mail("subscribe", 'ti:"x'), commands);
+    expect(bad.kind === "answer" && bad.outcome.kind).toBe("refused");
+    const cut = await carryOutCommand(mail("subscribe", "robots", { truncated: true }), commands);
+    expect(cut.kind === "answer" && cut.outcome.kind).toBe("refused");
+    const machine = mail("subscribe", "robots", { ignoreReason: "Precedence: bulk" });
+    expect(await carryOutCommand(machine, commands)).toEqual({
+      kind: "ignore",
+      sender: "ada@x.org",
+      reason: "Precedence: bulk",
+    });
+    expect((await carryOutCommand(mail("Thanks!", "robots"), commands)).kind).toBe("ignore");
+    expect(calls).toEqual([]);
+  });
+
+  it("still honours an unsubscribe in a mail too long to read whole", async () => {
+    const { commands, calls } = fakeCommands();
+    await carryOutCommand(mail("unsubscribe", "", { truncated: true }), commands);
+    expect(calls).toEqual([["unsubscribe", "ada@x.org"]]);
+  });
+
+  it("answers the service's InputError, and lets any other error through (retried next poll)", async () => {
+    const refused = fakeCommands({
+      subscribe: async () => {
+        throw new InputError("too many requests for this address");
+      },
+    });
+    const result = await carryOutCommand(mail("subscribe", "robots"), refused.commands);
+    expect(result.kind === "answer" && result.outcome).toEqual({
+      kind: "refused",
+      verb: "subscribe",
+      problems: [{ line: 0, text: "", message: "too many requests for this address" }],
+    });
+    const broken = fakeCommands({
+      unsubscribe: async () => {
+        throw new Error("database is locked");
+      },
+    });
+    await expect(carryOutCommand(mail("unsubscribe"), broken.commands)).rejects.toThrow(
+      "database is locked",
+    );
+  });
+});
