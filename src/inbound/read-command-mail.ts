@@ -52,11 +52,25 @@ export async function readCommandMail(
     text: (parsed.text ?? "").slice(0, MAX_BODY_CHARS),
     truncated: options.truncated,
   };
+  const headers = rawHeaders(parsed.headerLines);
   const reason =
     from.problem ??
-    automaticMailReason(rawHeaders(parsed.headerLines), from.address) ??
+    automaticMailReason(headers, from.address) ??
+    forgedFromReason(headers) ??
     (from.address === options.ownAddress ? "sent from this service's own address" : undefined);
   return reason === undefined ? mail : { ...mail, ignoreReason: reason };
+}
+
+/**
+ * Anyone can write any From. When the receiving server checked it and found it forged (DMARC
+ * fail, in the topmost Authentication-Results, which is that server's own, RFC 8601), the mail
+ * is not acted on: it could unsubscribe or re-key someone else, and its answer would go to them.
+ */
+function forgedFromReason(headers: RawHeaders): string | undefined {
+  const verdict = headers.get("authentication-results")?.[0];
+  return verdict !== undefined && /\bdmarc=fail\b/i.test(verdict)
+    ? "the receiving server found the From address forged (dmarc=fail)"
+    : undefined;
 }
 
 /** The From address when there is exactly one valid one; otherwise why there is none to answer. */

@@ -33,8 +33,19 @@ describe("readCommandMail", () => {
     ["Subject: no from at all", "From is not exactly one address"],
     ["From: digest@LAB.org", "sent from this service's own address"],
     ["From: a@x.org\nAuto-Submitted: auto-replied", "Auto-Submitted: auto-replied"],
+    [
+      "Authentication-Results: mx.lab.org; spf=fail smtp.mailfrom=x.org; dmarc=fail header.from=x.org\nAuthentication-Results: evil.org; dmarc=pass\nFrom: a@x.org",
+      "the receiving server found the From address forged (dmarc=fail)",
+    ],
   ])("will not answer %j", async (headers, reason) => {
     expect((await read(`${headers}\nSubject: subscribe\n\nrobots\n`)).ignoreReason).toBe(reason);
+  });
+
+  it("trusts only the receiving server's own (topmost) Authentication-Results", async () => {
+    const mail = await read(
+      "Authentication-Results: mx.lab.org; dmarc=pass\nAuthentication-Results: x; dmarc=fail\nFrom: a@x.org\nSubject: subscribe\n\nrobots\n",
+    );
+    expect(mail.ignoreReason).toBeUndefined();
   });
 
   it("will not answer an address that is not valid", async () => {
