@@ -133,7 +133,7 @@ describe.each(databaseKinds())("manage pages and the web view over HTTP (%s)", (
   });
 
   it("pauses, resumes and leaves; refuses the same from another site", async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { origin: "https://evil.example.net" },
       { "sec-fetch-site": "cross-site" },
     ]) {
