@@ -6,8 +6,13 @@ import { registerDbCommands } from "./commands/db";
 import { registerInboundCommands } from "./commands/inbound";
 import { registerPipelineCommands } from "./commands/pipeline";
 import { registerPreviewCommand } from "./commands/preview";
+import { registerDoctorCommand } from "./commands/doctor";
+import { registerEditionsCommands } from "./commands/editions";
 import { registerServeCommand } from "./commands/serve";
+import { registerStatsCommand } from "./commands/stats";
 import { registerSubscriberCommands } from "./commands/subscriber";
+import { registerSubscriberAdminCommands } from "./commands/subscriber-admin";
+import { registerTestSendCommand } from "./commands/test-send";
 
 /** Builds the `arxiv-digest` program; every command is a thin shell over a service. */
 export function buildProgram(io: CliIO): Command {
@@ -21,6 +26,11 @@ export function buildProgram(io: CliIO): Command {
   for (const register of [
     registerDbCommands,
     registerSubscriberCommands,
+    registerSubscriberAdminCommands,
+    registerEditionsCommands,
+    registerTestSendCommand,
+    registerStatsCommand,
+    registerDoctorCommand,
     registerPipelineCommands,
     registerPreviewCommand,
     registerServeCommand,

@@ -36,10 +36,20 @@ export interface ServiceCounts {
   translations: { stored: number; byProvider: Record<string, number> };
 }
 
+/** One subscriber's digest of one edition. */
+export interface SubscriberDigest {
+  editionDate: string;
+  status: DeliveryStatus;
+  sentAt: Date | null;
+  papers: number;
+}
+
 /** Read-only counts for the operator; one grouped query per table. */
 export interface StatsStore {
   counts(): Promise<ServiceCounts>;
   latestEditions(limit: number): Promise<EditionSummary[]>;
+  /** A subscriber's latest digests, newest edition first. */
+  deliveriesOf(subscriberId: number, limit: number): Promise<SubscriberDigest[]>;
 }
 
 function zeroed<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -92,6 +102,25 @@ export function createStatsStore(db: Db): StatsStore {
           deliveries,
         };
       });
+    },
+    async deliveriesOf(subscriberId, limit) {
+      const rows = await db.delivery.findMany({
+        where: { subscriberId },
+        orderBy: { edition: { date: "desc" } },
+        take: limit,
+        select: {
+          status: true,
+          sentAt: true,
+          paperCount: true,
+          edition: { select: { date: true } },
+        },
+      });
+      return rows.map((r) => ({
+        editionDate: r.edition.date,
+        status: r.status,
+        sentAt: r.sentAt,
+        papers: r.paperCount,
+      }));
     },
   };
 }

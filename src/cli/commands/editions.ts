@@ -1,0 +1,34 @@
+import { createStatsStore, type EditionSummary } from "../../db/stats-store";
+import { InputError } from "../../errors";
+import { printJson, withApp, type CommandRegistrar } from "../command-context";
+
+/** `editions list`: the stored editions, newest first, with their digests' states. */
+export const registerEditionsCommands: CommandRegistrar = (program, io) => {
+  const editions = program.command("editions").description("the stored arXiv editions");
+  editions
+    .command("list")
+    .description("the latest editions with their papers and digests by status")
+    .option("--limit <n>", "how many (newest first)", "20")
+    .option("--json", "print JSON")
+    .action(async (opts: { limit: string; json?: boolean }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) {
+        throw new InputError(`--limit must be a whole number above 0 (got "${opts.limit}")`);
+      }
+      await withApp(io, async (app) => {
+        const list = await createStatsStore(app.db).latestEditions(limit);
+        if (opts.json) return printJson(io, list);
+        if (list.length === 0) io.out('no edition yet; run "arxiv-digest fetch"');
+        for (const e of list) io.out(describeEdition(e));
+      });
+    });
+};
+
+/** "2025-10-17  sent  512 papers  digests: sent 30, failed 1 …" (only the states present). */
+export function describeEdition(e: EditionSummary): string {
+  const digests = Object.entries(e.deliveries)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${status} ${n}`)
+    .join(", ");
+  return `${e.date}\t${e.status}\t${e.papers} papers\tdigests: ${digests || "none"}`;
+}

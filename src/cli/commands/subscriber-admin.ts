@@ -1,0 +1,105 @@
+import fs from "node:fs";
+import { stringify } from "csv-stringify/sync";
+import type { Command } from "commander";
+import type { App } from "../../container";
+import { createStatsStore } from "../../db/stats-store";
+import { createSubscriptionStore } from "../../db/subscription-store";
+import type { Subscriber, SubscriberStatus } from "../../db/subscriber-store";
+import { InputError, NotFoundError } from "../../errors";
+import { normalizeEmail } from "../../subscribers/email-address";
+import { registerSubscriberImport } from "./subscriber-import";
+import { printJson, withApp, type CliIO, type CommandRegistrar } from "../command-context";
+
+/** Keyword queries in one CSV cell; `subscriber import` splits on `|` or `;`. */
+const KEYWORD_JOIN = " | ";
+
+/** subscriber import / export / show / pause / resume, added to the `subscriber` command. */
+export const registerSubscriberAdminCommands: CommandRegistrar = (program, io) => {
+  const subscriber = program.commands.find((c) => c.name() === "subscriber");
+  if (!subscriber) throw new Error("register the subscriber commands first");
+  registerSubscriberImport(subscriber, io);
+
+  subscriber
+    .command("export")
+    .description(
+      "write every subscriber as CSV (email,keywords,language,status), to stdout or --out",
+    )
+    .option("--out <file>", "write to this file instead of stdout")
+    .action(async (opts: { out?: string }) => {
+      await withApp(io, async (app) => {
+        const all = await app.subscribers.list();
+        const csv = stringify(
+          all.map((s) => [s.email, s.keywords.join(KEYWORD_JOIN), s.language, s.status]),
+          { header: true, columns: ["email", "keywords", "language", "status"] },
+        );
+        if (!opts.out) return io.out(csv.trimEnd());
+        fs.writeFileSync(opts.out, csv);
+        io.err(`wrote ${all.length} subscriber(s) to ${opts.out}`);
+      });
+    });
+
+  subscriber
+    .command("show <email>")
+    .description("one subscriber: status, language, keywords and their latest digests")
+    .option("--json", "print JSON")
+    .action(async (email: string, opts: { json?: boolean }) => {
+      await withApp(io, async (app) => {
+        const found = await findSubscriber(app, email);
+        const digests = await createStatsStore(app.db).deliveriesOf(found.id, 10);
+        if (opts.json) return printJson(io, { ...found, digests });
+        io.out(`${found.email} · ${found.status} · ${found.language} · ${found.timeZone}`);
+        io.out(
+          `subscribed ${found.createdAt.toISOString()}; hard bounces in a row: ${found.hardBounces}`,
+        );
+        for (const k of found.keywords) io.out(`keyword: ${k}`);
+        if (digests.length === 0) io.out("no digest yet");
+        for (const d of digests) {
+          io.out(
+            `digest ${d.editionDate}: ${d.status}${d.sentAt ? ` ${d.sentAt.toISOString()}` : ""}, ${d.papers} paper(s)`,
+          );
+        }
+      });
+    });
+
+  statusCommand(subscriber, io, "pause", { from: "active", to: "paused" });
+  statusCommand(subscriber, io, "resume", { from: "paused", to: "active" });
+};
+
+/** `pause` and `resume`: one allowed move each; anything else says why and changes nothing. */
+function statusCommand(
+  subscriber: Command,
+  io: CliIO,
+  name: string,
+  move: { from: SubscriberStatus; to: SubscriberStatus },
+) {
+  subscriber
+    .command(`${name} <email>`)
+    .description(
+      `${move.from} → ${move.to}: ${move.to === "paused" ? "no digests until resumed" : "digests again"}`,
+    )
+    .action(async (email: string) => {
+      await withApp(io, async (app) => {
+        const found = await findSubscriber(app, email);
+        if (found.status === move.to)
+          return io.out(`${found.email} is already ${move.to}; nothing changed`);
+        const moved = await createSubscriptionStore(app.db).changeStatus(
+          found.id,
+          [move.from],
+          move.to,
+        );
+        if (!moved) {
+          throw new InputError(
+            `${found.email} is ${found.status}; only a ${move.from} subscriber can be ${name}d`,
+          );
+        }
+        io.out(`${found.email} is now ${move.to}`);
+      });
+    });
+}
+
+async function findSubscriber(app: App, email: string): Promise<Subscriber> {
+  const normalized = normalizeEmail(email);
+  const found = await app.subscribers.findByEmail(normalized);
+  if (!found) throw new NotFoundError(`no subscriber ${normalized}`);
+  return found;
+}

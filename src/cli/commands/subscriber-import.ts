@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import type { Command } from "commander";
+import { createSubscriptionStore } from "../../db/subscription-store";
+import { InputError } from "../../errors";
+import { applyImport, planImport } from "../../subscribers/import-subscribers";
+import { readSubscriberCsv, type RejectedRow } from "../../subscribers/read-subscriber-csv";
+import { printJson, withApp, type CliIO } from "../command-context";
+import { countProgress } from "../count-progress";
+
+interface ImportFlags {
+  confirmed: boolean;
+  skipInvalid: boolean;
+  json?: boolean;
+}
+
+/**
+ * `subscriber import <csv>`: every row is read and checked before anything is written. With bad
+ * rows the report lists them (line and reason) and nothing changes, unless --skip-invalid asks
+ * for the good rows to go in anyway. Rows equal to what is stored change nothing.
+ */
+export function registerSubscriberImport(subscriber: Command, io: CliIO): void {
+  subscriber
+    .command("import <csv>")
+    .description(
+      "add or update subscribers from CSV: email,keywords[,language,status]; keywords split by ; or |",
+    )
+    .option(
+      "--confirmed",
+      "new subscribers without a status are active at once (otherwise pending)",
+      false,
+    )
+    .option("--skip-invalid", "import the good rows even when some are rejected", false)
+    .option("--json", "print the report as JSON")
+    .action(async (file: string, opts: ImportFlags) => {
+      await withApp(io, async (app) => {
+        const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+        const reading = countProgress(io, "rows read", 10_000);
+        const read = await readSubscriberCsv(file, (bytes, rows) =>
+          reading.update(bytes, size, rows),
+        );
+        reading.stop(read.rows.length + read.rejected.length);
+        const existing = new Map((await app.subscribers.list()).map((s) => [s.email, s]));
+        const plan = planImport(read.rows, existing, opts.confirmed ? "active" : "pending");
+        const rejected = [...read.rejected, ...plan.rejected].sort((a, b) => a.line - b.line);
+        const proceed = rejected.length === 0 || opts.skipInvalid;
+        const writing = countProgress(io, "subscribers written", 1_000);
+        const done = proceed
+          ? await applyImport(
+              { subscribers: app.subscribers, subscriptions: createSubscriptionStore(app.db) },
+              plan.actions,
+              app.config.digest.timeZone,
+              (n) => writing.update(n, plan.actions.length),
+            )
+          : { added: 0, updated: 0 };
+        writing.stop();
+        const report = { file, ...done, unchanged: proceed ? plan.unchanged : 0, rejected };
+        if (opts.json) printJson(io, report);
+        else printReport(io, report, proceed);
+        if (!proceed) {
+          throw new InputError(
+            `${rejected.length} row(s) rejected; nothing imported (fix them, or give --skip-invalid)`,
+          );
+        }
+      });
+    });
+}
+
+function printReport(
+  io: CliIO,
+  report: { added: number; updated: number; unchanged: number; rejected: RejectedRow[] },
+  imported: boolean,
+) {
+  for (const r of report.rejected) {
+    io.out(`line ${r.line}${r.email ? ` (${r.email})` : ""}: ${r.reason}`);
+  }
+  if (imported) {
+    io.out(
+      `added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected.length}`,
+    );
+  }
+}

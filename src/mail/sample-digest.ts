@@ -1,0 +1,101 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import { announcedAtOf, editionDateOf, latestEditionDateAt } from "../arxiv/announcement-time";
+import { readFeedFiles } from "../arxiv/load-feeds";
+import type { App } from "../container";
+import type { Subscriber } from "../db/subscriber-store";
+import { digestSubject } from "../digest/digest-mail-parts";
+import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
+import { renderDigestText } from "../digest/render-digest-text";
+import { createLinkToken } from "../subscribers/link-token";
+import { composeDigestMessage, senderDomain } from "./compose-digest-message";
+import { loadEditionContent } from "./deliver-edition";
+import { deliveryLinks } from "./delivery-links";
+import type { OutgoingMessage } from "./mail-transport";
+
+/** The real arXiv feed shipped with the project (17 Oct 2025), for a sample before any fetch. */
+export const SAMPLE_FEED = path.resolve(
+  __dirname,
+  "..",
+  "..",
+  "test",
+  "fixtures",
+  "example-digest-papers.rss.xml",
+);
+
+/** Keywords of a sample for an address that is not a subscriber. */
+export const SAMPLE_KEYWORDS = ['"reinforcement learning"', '"diffusion policy"'];
+
+/**
+ * The edition a sample digest is built from: the one named, else the latest stored, else the
+ * bundled feed (nothing of it is stored).
+ */
+export async function sampleContent(
+  app: App,
+  editionDate?: string,
+): Promise<{ content: EditionContent; source: string }> {
+  if (editionDate || (await app.editions.latest())) {
+    const content = await loadEditionContent(app, editionDate);
+    return { content, source: `edition ${content.edition.date}` };
+  }
+  const [feed] = await readFeedFiles([SAMPLE_FEED]);
+  if (!feed) throw new Error(`the sample feed ${SAMPLE_FEED} is empty`);
+  const date = feed.pubDate ? editionDateOf(feed.pubDate) : latestEditionDateAt(new Date());
+  const edition = {
+    id: 0,
+    date,
+    announcedAt: announcedAtOf(date),
+    categories: [feed.query],
+    status: "ingested" as const,
+  };
+  const papers = feed.items.map((item, i) => ({
+    ...item.paper,
+    id: i + 1,
+    announceType: item.announceType,
+    translations: [],
+  }));
+  const types = mailedAnnounceTypes(app.config.arxiv.includeReplacements);
+  return { content: new EditionContent(edition, papers, types), source: "the bundled sample feed" };
+}
+
+/**
+ * A digest for `subscriber` as the send path would build it, marked as a test in the subject,
+ * with a Message-ID of its own (a real digest's id must stay unique) and links that lead
+ * nowhere (no delivery exists). Undefined when no paper matches.
+ */
+export async function sampleMessage(
+  app: App,
+  content: EditionContent,
+  subscriber: Subscriber,
+): Promise<{ message: OutgoingMessage; papers: number } | undefined> {
+  const digest = content.digestFor(subscriber, {
+    maxPapers: app.config.digest.maxPapers,
+    now: new Date(),
+  });
+  if (!digest) return undefined;
+  const unsubscribe = deliveryLinks(
+    app.config.publicUrl,
+    app.config.mail.from,
+    { id: 0, editionDate: digest.editionDate },
+    createLinkToken().token,
+  );
+  const links = {
+    unsubscribeUrl: unsubscribe.url,
+    manageUrl: unsubscribe.manageUrl,
+    webViewUrl: unsubscribe.webViewUrl,
+  };
+  const template = await app.template();
+  const message = composeDigestMessage({
+    from: app.config.mail.from,
+    to: subscriber.email,
+    subject: `[test] ${digestSubject(digest)}`,
+    text: renderDigestText(digest, links),
+    html: template.render(digest, links),
+    editionDate: digest.editionDate,
+    deliveryId: 0,
+    unsubscribe,
+  });
+  const id = crypto.randomBytes(8).toString("hex");
+  message.messageId = `<sample.${digest.editionDate}.${id}@${senderDomain(app.config.mail.from)}>`;
+  return { message, papers: digest.uniquePaperCount };
+}
