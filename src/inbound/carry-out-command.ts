@@ -12,9 +12,13 @@ export type InboundOutcome =
   | { kind: "not-subscribed" }
   | { kind: "refused"; verb: CommandVerb; problems: LineProblem[] };
 
-/** The result for one received mail: an outcome to answer, or why it is left alone. */
+/**
+ * The result for one received mail: an outcome to answer; an unsubscribe carried out for a
+ * machine-written mail, which is not answered (`silent`); or why the mail is left alone.
+ */
 export type MailResult =
   | { kind: "answer"; sender: string; script: ChineseVariant; outcome: InboundOutcome }
+  | { kind: "silent"; sender: string; reason: string; outcome: { kind: "unsubscribed" } }
   | { kind: "ignore"; sender?: string; reason: string };
 
 const TOO_LONG =
@@ -35,6 +39,11 @@ export async function carryOutCommand(
   }
   const command = readInboundCommand(mail.subject, mail.text);
   if (command.kind === "none") return { kind: "ignore", sender, reason: "not a command" };
+  if (mail.machine !== undefined) {
+    if (command.kind !== "unsubscribe") return { kind: "ignore", sender, reason: mail.machine };
+    await commands.unsubscribe(sender);
+    return { kind: "silent", sender, reason: mail.machine, outcome: { kind: "unsubscribed" } };
+  }
   const answer = (outcome: InboundOutcome): MailResult => ({
     kind: "answer",
     sender,

@@ -15,12 +15,12 @@ export interface HandledMail {
   uid: number;
   sender?: string;
   subject: string;
-  /** The outcome answered, or "ignored". */
+  /** What was done: an outcome such as "subscribe-requested", or "ignored". */
   outcome: string;
-  /** Why a mail was ignored, or what a refusal said. */
+  /** Why a mail was ignored or not answered, or what a refusal said. */
   detail?: string;
-  /** Whether the answer reached the SMTP server. */
-  answered: boolean;
+  /** The answer reached the SMTP server, was refused by it for good, or none was due. */
+  answer: "sent" | "refused" | "none";
 }
 
 export interface PollDependencies {
@@ -49,10 +49,15 @@ export async function pollInbound(deps: PollDependencies): Promise<HandledMail[]
     });
     const result = await carryOutCommand(mail, deps.commands);
     const base = { uid: message.uid, sender: result.sender, subject: mail.subject };
-    if (result.kind === "ignore") {
-      await deps.mailbox.markHandled(message.uid, false);
-      handled.push({ ...base, outcome: "ignored", detail: result.reason, answered: false });
-      deps.logger.info({ uid: message.uid, reason: result.reason }, "inbound mail ignored");
+    if (result.kind !== "answer") {
+      const acted = result.kind === "silent";
+      await deps.mailbox.markHandled(message.uid, acted);
+      const outcome = acted ? result.outcome.kind : "ignored";
+      handled.push({ ...base, outcome, detail: result.reason, answer: "none" });
+      deps.logger.info(
+        { uid: message.uid, outcome, reason: result.reason },
+        "inbound mail not answered",
+      );
       continue;
     }
     const answered = await sendAnswer(deps, replyMessage(mail, result, deps));
@@ -60,7 +65,7 @@ export async function pollInbound(deps: PollDependencies): Promise<HandledMail[]
     const { outcome } = result;
     const detail =
       outcome.kind === "refused" ? outcome.problems.map((p) => p.message).join("; ") : undefined;
-    handled.push({ ...base, outcome: outcome.kind, detail, answered });
+    handled.push({ ...base, outcome: outcome.kind, detail, answer: answered ? "sent" : "refused" });
     deps.logger.info({ uid: message.uid, outcome: outcome.kind, answered }, "inbound mail handled");
   }
   return handled;

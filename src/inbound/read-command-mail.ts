@@ -19,8 +19,14 @@ export interface CommandMail {
   text: string;
   /** The mail was longer than MAX_COMMAND_MAIL_BYTES and only its start was read. */
   truncated: boolean;
-  /** Why this mail must not be answered; undefined for a person's mail to answer. */
+  /** Why this mail must not be acted on or answered at all. */
   ignoreReason?: string;
+  /**
+   * Why this mail looks written by a machine (auto-reply, bounce, list). It is never answered,
+   * and the only command carried out is unsubscribe: a mail provider sending the digest's
+   * List-Unsubscribe mailto for a person may well mark it auto-generated.
+   */
+  machine?: string;
 }
 
 /**
@@ -55,10 +61,11 @@ export async function readCommandMail(
   const headers = rawHeaders(parsed.headerLines);
   const reason =
     from.problem ??
-    automaticMailReason(headers, from.address) ??
     forgedFromReason(headers) ??
     (from.address === options.ownAddress ? "sent from this service's own address" : undefined);
-  return reason === undefined ? mail : { ...mail, ignoreReason: reason };
+  if (reason !== undefined) return { ...mail, ignoreReason: reason };
+  const machine = automaticMailReason(headers, from.address);
+  return machine === undefined ? mail : { ...mail, machine };
 }
 
 /**

@@ -2,13 +2,12 @@ import { pollAppMailbox } from "../../inbound/inbound-poller";
 import type { HandledMail } from "../../inbound/poll-inbound";
 import { printJson, withApp, type CommandRegistrar } from "../command-context";
 
-/** One line per mail: `#12 alice@uni.edu "subscribe": subscribe-requested, answered`. */
+/** One line per mail: `#12 alice@uni.edu "subscribe": subscribe-requested, answer sent`. */
 function describeHandled(mail: HandledMail): string {
   const who = `#${mail.uid} ${mail.sender ?? "(no sender)"} ${JSON.stringify(mail.subject)}`;
   const detail = mail.detail ? ` (${mail.detail})` : "";
-  const answered =
-    mail.outcome === "ignored" ? "" : mail.answered ? ", answered" : ", answer refused";
-  return `${who}: ${mail.outcome}${detail}${answered}`;
+  const answer = mail.answer === "none" ? "" : `, answer ${mail.answer}`;
+  return `${who}: ${mail.outcome}${detail}${answer}`;
 }
 
 export const registerInboundCommands: CommandRegistrar = (program, io) => {

@@ -83,6 +83,7 @@ describe.each(databaseKinds())("subscribe by mail (Dovecot, real SMTP server, %s
     for (const [email, keyword] of [
       ["eve@example.org", "robots"],
       ["fay@example.org", "grasping"],
+      ["ivy@example.org", "graphs"],
     ] as const) {
       expect(
         (await runCliWith(env, "subscriber", "add", email, "--keywords", keyword, "--confirmed"))
@@ -137,6 +138,13 @@ describe.each(databaseKinds())("subscribe by mail (Dovecot, real SMTP server, %s
       }),
       // Not a command (someone answering a digest): left unread for a person, not answered.
       await mail({ from: "gus@example.org", subject: "Thanks for the digest!", text: "Great" }),
+      // A provider sending the List-Unsubscribe mailto for Ivy, marked as machine mail: carried
+      // out, not answered.
+      await mail({
+        from: "ivy@example.org",
+        subject: "unsubscribe",
+        headers: { "Auto-Submitted": "auto-generated" },
+      }),
     ];
     for (const source of inbox) await imap.append("INBOX", source);
   });
@@ -150,16 +158,17 @@ describe.each(databaseKinds())("subscribe by mail (Dovecot, real SMTP server, %s
 
   it("carries out each command through the subscription service and answers only the From address", async () => {
     const handled = await poll();
-    expect(handled.map((h) => [h.sender, h.outcome, h.answered])).toEqual([
-      ["ada@example.org", "subscribe-requested", true],
-      ["bo@example.org", "subscribe-requested", true],
-      ["cy@example.org", "refused", true],
-      ["dee@example.org", "ignored", false],
-      ["list@example.org", "ignored", false],
-      ["bouncer@example.org", "ignored", false],
-      ["eve@example.org", "unsubscribed", true],
-      ["fay@example.org", "keywords-replaced", true],
-      ["gus@example.org", "ignored", false],
+    expect(handled.map((h) => [h.sender, h.outcome, h.answer])).toEqual([
+      ["ada@example.org", "subscribe-requested", "sent"],
+      ["bo@example.org", "subscribe-requested", "sent"],
+      ["cy@example.org", "refused", "sent"],
+      ["dee@example.org", "ignored", "none"],
+      ["list@example.org", "ignored", "none"],
+      ["bouncer@example.org", "ignored", "none"],
+      ["eve@example.org", "unsubscribed", "sent"],
+      ["fay@example.org", "keywords-replaced", "sent"],
+      ["gus@example.org", "ignored", "none"],
+      ["ivy@example.org", "unsubscribed", "none"],
     ]);
     expect(handled[3]?.detail).toBe("Auto-Submitted: auto-replied");
     expect(handled[4]?.detail).toBe("Precedence: bulk");
@@ -201,6 +210,7 @@ describe.each(databaseKinds())("subscribe by mail (Dovecot, real SMTP server, %s
       keywords: ['"world model"', "cat:cs.RO"],
     });
     expect(byEmail.get("eve@example.org")?.status).toBe("unsubscribed");
+    expect(byEmail.get("ivy@example.org")?.status).toBe("unsubscribed");
     expect(byEmail.get("fay@example.org")?.keywords).toEqual(["ti:robot", 'abs:"offline RL"']);
     for (const email of [
       "cy@example.org",
@@ -211,7 +221,7 @@ describe.each(databaseKinds())("subscribe by mail (Dovecot, real SMTP server, %s
       expect(byEmail.has(email)).toBe(false);
     }
 
-    // Every mail is flagged; only the answered ones are marked read.
+    // Every mail is flagged; only the ones acted on are marked read.
     const stored = await storedMails(imap);
     expect(stored.every((m) => m.flags.has(HANDLED_KEYWORD))).toBe(true);
     const read = stored.filter((m) => m.flags.has("\\Seen")).map((m) => m.from.toLowerCase());
@@ -221,6 +231,7 @@ describe.each(databaseKinds())("subscribe by mail (Dovecot, real SMTP server, %s
       "cy@example.org",
       "eve@example.org",
       "fay@example.org",
+      "ivy@example.org",
     ]);
   });
 

@@ -49,11 +49,11 @@ describe("carryOutCommand", () => {
     expect(bad.kind === "answer" && bad.outcome.kind).toBe("refused");
     const cut = await carryOutCommand(mail("subscribe", "robots", { truncated: true }), commands);
     expect(cut.kind === "answer" && cut.outcome.kind).toBe("refused");
-    const machine = mail("subscribe", "robots", { ignoreReason: "Precedence: bulk" });
-    expect(await carryOutCommand(machine, commands)).toEqual({
+    const forged = mail("unsubscribe", "", { ignoreReason: "dmarc=fail" });
+    expect(await carryOutCommand(forged, commands)).toEqual({
       kind: "ignore",
       sender: "ada@x.org",
-      reason: "Precedence: bulk",
+      reason: "dmarc=fail",
     });
     expect((await carryOutCommand(mail("Thanks!", "robots"), commands)).kind).toBe("ignore");
     expect(calls).toEqual([]);
@@ -85,5 +85,25 @@ describe("carryOutCommand", () => {
     await expect(carryOutCommand(mail("unsubscribe"), broken.commands)).rejects.toThrow(
       "database is locked",
     );
+  });
+});
+
+describe("carryOutCommand on machine-written mail", () => {
+  it("carries out an unsubscribe silently, and nothing else", async () => {
+    const { commands, calls } = fakeCommands();
+    const machine = { machine: "Auto-Submitted: auto-generated" };
+    expect(await carryOutCommand(mail("unsubscribe", "", machine), commands)).toEqual({
+      kind: "silent",
+      sender: "ada@x.org",
+      reason: "Auto-Submitted: auto-generated",
+      outcome: { kind: "unsubscribed" },
+    });
+    expect((await carryOutCommand(mail("subscribe", "robots", machine), commands)).kind).toBe(
+      "ignore",
+    );
+    expect((await carryOutCommand(mail("keywords", "robots", machine), commands)).kind).toBe(
+      "ignore",
+    );
+    expect(calls).toEqual([["unsubscribe", "ada@x.org"]]);
   });
 });

@@ -59,9 +59,9 @@ describe("pollInbound", () => {
     ]);
     const { transport, sent } = fakeTransport();
     const handled = await pollInbound({ ...deps, mailbox, transport });
-    expect(handled.map((h) => [h.uid, h.outcome, h.answered])).toEqual([
-      [1, "subscribe-requested", true],
-      [2, "ignored", false],
+    expect(handled.map((h) => [h.uid, h.outcome, h.answer])).toEqual([
+      [1, "subscribe-requested", "sent"],
+      [2, "ignored", "none"],
     ]);
     expect(sent.map((m) => m.to)).toEqual(["ada@x.org"]);
     expect(flagged).toEqual([
@@ -84,7 +84,7 @@ describe("pollInbound", () => {
       m.to === "ada@x.org" ? new SendError("550 no such user", true) : undefined,
     );
     const handled = await pollInbound({ ...deps, mailbox, transport });
-    expect(handled.map((h) => h.answered)).toEqual([false, true]);
+    expect(handled.map((h) => h.answer)).toEqual(["refused", "sent"]);
     expect(sent.map((m) => m.to)).toEqual(["bo@x.org"]);
     expect(flagged).toEqual([
       [1, true],

@@ -32,13 +32,18 @@ describe("readCommandMail", () => {
     ["From: Undisclosed:;", "From is not exactly one address"],
     ["Subject: no from at all", "From is not exactly one address"],
     ["From: digest@LAB.org", "sent from this service's own address"],
-    ["From: a@x.org\nAuto-Submitted: auto-replied", "Auto-Submitted: auto-replied"],
     [
       "Authentication-Results: mx.lab.org; spf=fail smtp.mailfrom=x.org; dmarc=fail header.from=x.org\nAuthentication-Results: evil.org; dmarc=pass\nFrom: a@x.org",
       "the receiving server found the From address forged (dmarc=fail)",
     ],
   ])("will not answer %j", async (headers, reason) => {
     expect((await read(`${headers}\nSubject: subscribe\n\nrobots\n`)).ignoreReason).toBe(reason);
+  });
+
+  it("marks machine mail, which only an unsubscribe can act on", async () => {
+    const mail = await read("From: a@x.org\nAuto-Submitted: auto-replied\nSubject: x\n\nhi\n");
+    expect(mail).toMatchObject({ machine: "Auto-Submitted: auto-replied" });
+    expect(mail.ignoreReason).toBeUndefined();
   });
 
   it("trusts only the receiving server's own (topmost) Authentication-Results", async () => {
