@@ -1,5 +1,5 @@
 import type { DigestLanguage, DigestPaper } from "./digest";
-import { authorLine, displayText, subjectLine } from "./format-paper";
+import { authorLine, displayText, subjectLine, withUrlLink } from "./format-paper";
 import { escapeHtml, highlightHtml } from "./highlight-terms";
 import { parseTemplate, type FilledTemplate } from "./mustache-template";
 import { NO_TERMS, PerPaperCache } from "./per-paper-cache";
@@ -77,6 +77,7 @@ export function cardView(paper: DigestPaper, placement: CardPlacement): Record<s
   const anchor = paperAnchor(placement.sectionIndex, paper.arxivId);
   const more = `${WEB_VIEW_PLACEHOLDER}#${escapeHtml(anchor)}`;
   const chars = placement.englishChars;
+  const absHtml = escapeHtml(paper.links.abs);
   const english = displayText(paper.abstract);
   const shortEnglish = chars === undefined ? undefined : shortenText(english, chars);
   const zh = paper.translation;
@@ -95,8 +96,10 @@ export function cardView(paper: DigestPaper, placement: CardPlacement): Record<s
     zhTitleHtml: zh ? highlightHtml(displayText(zh.title), terms) : "",
     authorsHtml: highlightHtml(authorLine(paper), terms),
     subjectsHtml: highlightHtml(subjectLine(paper), terms),
-    abstractHtml: highlightHtml(shortEnglish ?? english, terms),
-    zhAbstractHtml: zh ? highlightHtml(shortChinese ?? chinese, terms) : "",
+    abstractHtml: withUrlLink(highlightHtml(shortEnglish ?? english, terms), absHtml, "en"),
+    zhAbstractHtml: zh
+      ? withUrlLink(highlightHtml(shortChinese ?? chinese, terms), absHtml, "zh")
+      : "",
     moreEn: shortEnglish === undefined ? "" : more,
     moreZh: zh && shortChinese !== undefined ? more : "",
   };

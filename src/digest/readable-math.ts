@@ -49,7 +49,10 @@ const DOUBLE_STRUCK: Readonly<Record<string, string>> = {
   R: "ℝ", N: "ℕ", Z: "ℤ", Q: "ℚ", C: "ℂ", E: "𝔼", P: "ℙ",
 };
 
-const SUPERSCRIPT = table("0123456789+-=()niT", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵀ");
+const SUPERSCRIPT = table(
+  "0123456789+-=()abcdefghijklmnoprstuvwxyzT",
+  "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀ",
+);
 const SUBSCRIPT = table("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ");
 
 function table(from: string, to: string): ReadonlyMap<string, string> {
@@ -65,7 +68,8 @@ export function readableMath(text: string): string {
   if (!text.includes("$")) return text;
   return text.replace(MATH_SPAN, (span, body: string) => {
     const converted = convertMath(body);
-    return converted.includes("\\") ? span : converted;
+    // NFC: "O" with a combining tilde becomes the one character "Õ" where Unicode has it.
+    return converted.includes("\\") ? span : converted.normalize("NFC");
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Digest, DigestPaper } from "./digest";
 import { digestTimes, type DigestLinks } from "./digest-mail-parts";
-import { authorLine, displayText, subjectLine } from "./format-paper";
+import { authorLine, displayText, subjectLine, withUrlPointer } from "./format-paper";
 import { PerPaperCache } from "./per-paper-cache";
 
 const paperBlocks = new PerPaperCache<string>();
@@ -60,7 +60,10 @@ function paperBlock(paper: DigestPaper): string {
   );
   if (paper.links.pdf) lines.push(`- Pdf link: ${paper.links.pdf}`);
   if (paper.links.html) lines.push(`- HTML link: ${paper.links.html}`);
-  lines.push("- Abstract", displayText(paper.abstract));
-  if (paper.translation) lines.push("- 中文摘要", displayText(paper.translation.abstract));
+  const abs = paper.links.abs;
+  lines.push("- Abstract", withUrlPointer(displayText(paper.abstract), abs, "en"));
+  if (paper.translation) {
+    lines.push("- 中文摘要", withUrlPointer(displayText(paper.translation.abstract), abs, "zh"));
+  }
   return lines.join("\n");
 }
