@@ -251,8 +251,8 @@ describe.each(databaseKinds())("subscribe by mail (Dovecot, real SMTP server, %s
     } finally {
       lock.release();
     }
-    const handled = await poll();
-    expect(handled.map((h) => h.outcome)).toEqual(["subscribe-requested"]);
+    const run = await runCliWith(env, "inbound", "poll");
+    expect(run.out).toBe('#1 ada@example.org "subscribe": subscribe-requested, answer sent');
     const again = sink.messages.slice(before);
     expect(again.map((m) => m.subject)).toEqual(["Re: subscribe"]); // the hourly limit holds the link mail
     const first = to(sink, "ada@example.org").find((m) => m.subject === "Re: subscribe");
