@@ -42,10 +42,11 @@ export async function readSubscriberCsv(
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     throw new InputError(`no such file: ${file}`);
   }
+  let columns: string[] = [];
   const parser = fs.createReadStream(file).pipe(
     parse({
       bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      columns: (header: string[]) => (columns = header.map((h) => h.trim().toLowerCase())),
       info: true,
       skip_empty_lines: true,
       trim: true,
@@ -57,7 +58,7 @@ export async function readSubscriberCsv(
   const firstLineOf = new Map<string, number>();
   try {
     for await (const { record, info } of parser as AsyncIterable<CsvRecord>) {
-      if (rows.length + rejected.length === 0) checkHeader(file, record);
+      if (rows.length + rejected.length === 0) checkHeader(file, columns);
       const line = info.lines;
       const row = checkRow(record, line);
       if ("reason" in row) rejected.push(row);
@@ -79,6 +80,7 @@ export async function readSubscriberCsv(
     }
     throw error;
   }
+  checkHeader(file, columns);
   return { rows, rejected };
 }
 
@@ -87,8 +89,8 @@ interface CsvRecord {
   info: { lines: number; bytes: number };
 }
 
-function checkHeader(file: string, record: Record<string, unknown>): void {
-  if (!("email" in record) || !("keywords" in record)) {
+function checkHeader(file: string, columns: readonly string[]): void {
+  if (!columns.includes("email") || !columns.includes("keywords")) {
     throw new InputError(
       `${file} needs a header line with the columns email,keywords (optionally language,status)`,
     );

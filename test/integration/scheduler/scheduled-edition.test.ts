@@ -96,6 +96,17 @@ describe.each(databaseKinds())("the scheduled run on %s", (kind) => {
     const record = await createRunLockStore(app.db).get(FRIDAY);
     expect(record).toMatchObject({ status: "done", holder: "one", attempts: 1 });
     expect(JSON.parse(record?.detail ?? "{}")).toMatchObject({ edition: FRIDAY, sent: 2 });
+    const stats = await runCliWith({ DATABASE_URL: database.url }, "stats", "--json");
+    expect(JSON.parse(stats.out).scheduledRuns).toEqual([
+      expect.objectContaining({
+        edition: FRIDAY,
+        status: "done",
+        result: expect.objectContaining({ sent: 2 }),
+      }),
+    ]);
+    expect((await runCliWith({ DATABASE_URL: database.url }, "stats")).out).toMatch(
+      /scheduled runs:\n {2}2025-10-17\tdone\tsent 2, failed 0, retrying 0$/m,
+    );
   });
 
   it("two processes on one database: one runs the edition, the other stands aside", async () => {
