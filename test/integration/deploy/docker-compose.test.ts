@@ -1,0 +1,76 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { CONFIG_VARIABLES, loadConfig } from "../../../src/config";
+import { makeTempDir } from "../../support/temp-dir";
+
+const ROOT = path.resolve(__dirname, "..", "..", "..");
+const DOCKER_COMPOSE = ["/usr/bin/docker-compose", "/usr/local/bin/docker-compose"].find((p) =>
+  fs.existsSync(p),
+);
+
+if (!DOCKER_COMPOSE) {
+  console.warn(
+    "\nNOTICE: docker-compose is not installed (apt-get install docker-compose); " +
+      "docker-compose.yml is not validated.\n",
+  );
+}
+
+/** The compose file in a folder of its own, with .env made from .env.example as README says. */
+function composeProject(): string {
+  const dir = makeTempDir("compose-");
+  fs.copyFileSync(path.join(ROOT, "docker-compose.yml"), path.join(dir, "docker-compose.yml"));
+  fs.copyFileSync(path.join(ROOT, ".env.example"), path.join(dir, ".env"));
+  return dir;
+}
+
+function compose(dir: string, ...args: string[]): string {
+  return execFileSync(DOCKER_COMPOSE as string, args, { cwd: dir, encoding: "utf8" });
+}
+
+/** The `environment:` block of one service in `docker-compose config` output (block YAML). */
+function serviceEnvironment(config: string, service: string): Record<string, string> {
+  const lines = config.split("\n");
+  const start = lines.findIndex((l) => l === `  ${service}:`);
+  const env: Record<string, string> = {};
+  let inEnvironment = false;
+  for (const line of lines.slice(start + 1)) {
+    if (/^ {2}\S/.test(line) || /^\S/.test(line)) break;
+    if (/^ {4}\S/.test(line)) inEnvironment = line === "    environment:";
+    const entry = /^ {6}([A-Z0-9_]+): ?(.*)$/.exec(line);
+    if (inEnvironment && entry) {
+      env[entry[1] as string] = (entry[2] as string).replace(/^'(.*)'$|^"(.*)"$/, "$1$2");
+    }
+  }
+  return env;
+}
+
+(DOCKER_COMPOSE ? describe : describe.skip)("docker-compose.yml (Debian's docker-compose)", () => {
+  it("is valid with .env copied from .env.example", () => {
+    expect(() => compose(composeProject(), "config", "-q")).not.toThrow();
+  });
+
+  it("gives the app a configuration that loads: PostgreSQL, Mailpit, every variable", () => {
+    const config = compose(composeProject(), "config");
+    const env = serviceEnvironment(config, "app");
+    for (const name of CONFIG_VARIABLES) expect(Object.keys(env)).toContain(name);
+    const loaded = loadConfig(env);
+    expect(loaded.databaseUrl).toBe("postgresql://digest:digest@db:5432/digest");
+    expect(loaded.mail.smtpUrl).toBe("smtp://mailpit:1025");
+    expect(config).toMatch(/^ {4}image: postgres:16$/m);
+    expect(config).toMatch(/db-data:\/var\/lib\/postgresql\/data/);
+    expect(config).toMatch(/^ {2}mailpit:\n(?: {4}.*\n)*? {4}profiles:\n {4}- dev$/m);
+  });
+});
+
+describe("Dockerfile", () => {
+  const dockerfile = fs.readFileSync(path.join(ROOT, "Dockerfile"), "utf8");
+  it("runs on node:20-slim as the unprivileged node user, with a health check on /healthz", () => {
+    expect(dockerfile).toMatch(/^FROM node:20-slim$/m);
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/^HEALTHCHECK [^\n]*\\\n\s+CMD .*\/healthz/m);
+    for (const source of [...dockerfile.matchAll(/^COPY (?!--from)(\S+)/gm)].map((m) => m[1])) {
+      expect(fs.existsSync(path.join(ROOT, source as string))).toBe(true);
+    }
+  });
+});
