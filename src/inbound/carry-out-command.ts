@@ -1,5 +1,6 @@
 import type { ChineseVariant } from "../db/subscriber-store";
 import { InputError } from "../errors";
+import type { AnswerBudget } from "./answer-budget";
 import type { InboundCommands } from "./inbound-commands";
 import { readInboundCommand, type CommandVerb, type LineProblem } from "./inbound-command";
 import type { CommandMail } from "./read-command-mail";
@@ -25,13 +26,15 @@ const TOO_LONG =
   "the mail is too long to read; send the queries as plain text, without attachments";
 
 /**
- * Reads the command of a mail and carries it out through `commands`. An InputError from the
+ * Reads the command of a mail and carries it out through `commands`, if the sender's budget of
+ * command mails allows (a spent budget leaves the mail alone). An InputError from the
  * service (a refused address, too many requests) becomes a `refused` answer; any other error
  * propagates, so the mail stays unflagged and is tried again at the next poll.
  */
 export async function carryOutCommand(
   mail: CommandMail,
   commands: InboundCommands,
+  budget: AnswerBudget,
 ): Promise<MailResult> {
   const { sender } = mail;
   if (mail.ignoreReason !== undefined || sender === undefined) {
@@ -39,6 +42,9 @@ export async function carryOutCommand(
   }
   const command = readInboundCommand(mail.subject, mail.text);
   if (command.kind === "none") return { kind: "ignore", sender, reason: "not a command" };
+  if (!budget.take(sender)) {
+    return { kind: "ignore", sender, reason: "too many command mails from this address this hour" };
+  }
   if (mail.machine !== undefined) {
     if (command.kind !== "unsubscribe") return { kind: "ignore", sender, reason: mail.machine };
     await commands.unsubscribe(sender);

@@ -1,11 +1,15 @@
 import type { App } from "../container";
 import { ConfigError } from "../errors";
+import { AnswerBudget } from "./answer-budget";
 import { openImapMailbox } from "./imap-mailbox";
 import { pollInbound, type HandledMail } from "./poll-inbound";
 import { subscriptionCommands } from "./subscription-commands";
 
 /** One poll of INBOUND_IMAP_URL with the app's services: log in, handle, log out. */
-export async function pollAppMailbox(app: App): Promise<HandledMail[]> {
+export async function pollAppMailbox(
+  app: App,
+  budget = new AnswerBudget(),
+): Promise<HandledMail[]> {
   const inbound = app.config.inbound;
   if (!inbound) {
     throw new ConfigError([
@@ -17,6 +21,7 @@ export async function pollAppMailbox(app: App): Promise<HandledMail[]> {
     return await pollInbound({
       mailbox,
       commands: subscriptionCommands(app.subscriptions),
+      budget,
       transport: app.transport(),
       from: app.config.mail.from,
       publicUrl: app.config.publicUrl,
@@ -39,8 +44,9 @@ export function startInboundPoller(app: App): { stop(): Promise<void> } {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  const budget = new AnswerBudget();
   const poll = () => {
-    running = pollAppMailbox(app)
+    running = pollAppMailbox(app, budget)
       .then(
         (handled) => {
           if (handled.length > 0) app.logger.info({ mails: handled.length }, "inbound poll done");

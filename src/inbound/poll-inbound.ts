@@ -1,6 +1,7 @@
 import type pino from "pino";
 import { SendError, type MailTransport } from "../mail/mail-transport";
 import { normalizeEmail } from "../subscribers/email-address";
+import type { AnswerBudget } from "./answer-budget";
 import { carryOutCommand } from "./carry-out-command";
 import type { CommandMailbox } from "./imap-mailbox";
 import type { InboundCommands } from "./inbound-commands";
@@ -26,6 +27,8 @@ export interface HandledMail {
 export interface PollDependencies {
   mailbox: CommandMailbox;
   commands: InboundCommands;
+  /** Command mails taken up per address and hour; shared by the polls of one poller. */
+  budget: AnswerBudget;
   transport: MailTransport;
   /** MAIL_FROM: the answers' sender, and an address never answered. */
   from: string;
@@ -47,7 +50,7 @@ export async function pollInbound(deps: PollDependencies): Promise<HandledMail[]
       truncated: message.truncated,
       ownAddress,
     });
-    const result = await carryOutCommand(mail, deps.commands);
+    const result = await carryOutCommand(mail, deps.commands, deps.budget);
     const base = { uid: message.uid, sender: result.sender, subject: mail.subject };
     if (result.kind !== "answer") {
       const acted = result.kind === "silent";

@@ -1,4 +1,5 @@
 import { InputError } from "../../../src/errors";
+import { AnswerBudget } from "../../../src/inbound/answer-budget";
 import { carryOutCommand } from "../../../src/inbound/carry-out-command";
 import type { InboundCommands } from "../../../src/inbound/inbound-commands";
 import type { CommandMail } from "../../../src/inbound/read-command-mail";
@@ -17,6 +18,9 @@ function fakeCommands(overrides: Partial<InboundCommands> = {}) {
   return { commands, calls };
 }
 
+const carryOut = (m: CommandMail, commands: InboundCommands, budget = new AnswerBudget()) =>
+  carryOutCommand(m, commands, budget);
+
 const mail = (subject: string, text = "", extra: Partial<CommandMail> = {}): CommandMail => ({
   sender: "ada@x.org",
   subject,
@@ -28,7 +32,7 @@ const mail = (subject: string, text = "", extra: Partial<CommandMail> = {}): Com
 describe("carryOutCommand", () => {
   it("subscribes the sender with the body's queries in the subject's script", async () => {
     const { commands, calls } = fakeCommands();
-    expect(await carryOutCommand(mail("訂閱", "robots\n"), commands)).toEqual({
+    expect(await carryOut(mail("訂閱", "robots\n"), commands)).toEqual({
       kind: "answer",
       sender: "ada@x.org",
       script: "zh-TW",
@@ -39,29 +43,29 @@ describe("carryOutCommand", () => {
 
   it("answers not-subscribed when there is no list to replace", async () => {
     const { commands } = fakeCommands({ replaceKeywords: async () => "not-subscribed" });
-    const result = await carryOutCommand(mail("keywords", "robots"), commands);
+    const result = await carryOut(mail("keywords", "robots"), commands);
     expect(result.kind === "answer" && result.outcome).toEqual({ kind: "not-subscribed" });
   });
 
   it("changes nothing for a bad query, a cut mail, an ignored mail or a non-command", async () => {
     const { commands, calls } = fakeCommands();
-    const bad = await carryOutCommand(mail("subscribe", 'ti:"x'), commands);
+    const bad = await carryOut(mail("subscribe", 'ti:"x'), commands);
     expect(bad.kind === "answer" && bad.outcome.kind).toBe("refused");
-    const cut = await carryOutCommand(mail("subscribe", "robots", { truncated: true }), commands);
+    const cut = await carryOut(mail("subscribe", "robots", { truncated: true }), commands);
     expect(cut.kind === "answer" && cut.outcome.kind).toBe("refused");
     const forged = mail("unsubscribe", "", { ignoreReason: "dmarc=fail" });
-    expect(await carryOutCommand(forged, commands)).toEqual({
+    expect(await carryOut(forged, commands)).toEqual({
       kind: "ignore",
       sender: "ada@x.org",
       reason: "dmarc=fail",
     });
-    expect((await carryOutCommand(mail("Thanks!", "robots"), commands)).kind).toBe("ignore");
+    expect((await carryOut(mail("Thanks!", "robots"), commands)).kind).toBe("ignore");
     expect(calls).toEqual([]);
   });
 
   it("still honours an unsubscribe in a mail too long to read whole", async () => {
     const { commands, calls } = fakeCommands();
-    await carryOutCommand(mail("unsubscribe", "", { truncated: true }), commands);
+    await carryOut(mail("unsubscribe", "", { truncated: true }), commands);
     expect(calls).toEqual([["unsubscribe", "ada@x.org"]]);
   });
 
@@ -71,7 +75,7 @@ describe("carryOutCommand", () => {
         throw new InputError("too many requests for this address");
       },
     });
-    const result = await carryOutCommand(mail("subscribe", "robots"), refused.commands);
+    const result = await carryOut(mail("subscribe", "robots"), refused.commands);
     expect(result.kind === "answer" && result.outcome).toEqual({
       kind: "refused",
       verb: "subscribe",
@@ -82,7 +86,7 @@ describe("carryOutCommand", () => {
         throw new Error("database is locked");
       },
     });
-    await expect(carryOutCommand(mail("unsubscribe"), broken.commands)).rejects.toThrow(
+    await expect(carryOut(mail("unsubscribe"), broken.commands)).rejects.toThrow(
       "database is locked",
     );
   });
@@ -92,18 +96,32 @@ describe("carryOutCommand on machine-written mail", () => {
   it("carries out an unsubscribe silently, and nothing else", async () => {
     const { commands, calls } = fakeCommands();
     const machine = { machine: "Auto-Submitted: auto-generated" };
-    expect(await carryOutCommand(mail("unsubscribe", "", machine), commands)).toEqual({
+    expect(await carryOut(mail("unsubscribe", "", machine), commands)).toEqual({
       kind: "silent",
       sender: "ada@x.org",
       reason: "Auto-Submitted: auto-generated",
       outcome: { kind: "unsubscribed" },
     });
-    expect((await carryOutCommand(mail("subscribe", "robots", machine), commands)).kind).toBe(
-      "ignore",
-    );
-    expect((await carryOutCommand(mail("keywords", "robots", machine), commands)).kind).toBe(
-      "ignore",
-    );
+    expect((await carryOut(mail("subscribe", "robots", machine), commands)).kind).toBe("ignore");
+    expect((await carryOut(mail("keywords", "robots", machine), commands)).kind).toBe("ignore");
     expect(calls).toEqual([["unsubscribe", "ada@x.org"]]);
+  });
+});
+
+describe("carryOutCommand with a spent budget", () => {
+  it("leaves the sender's sixth command mail of the hour alone", async () => {
+    const { commands, calls } = fakeCommands();
+    const budget = new AnswerBudget();
+    for (let i = 0; i < 5; i += 1) {
+      expect((await carryOut(mail("unsubscribe"), commands, budget)).kind).toBe("answer");
+    }
+    expect(await carryOut(mail("unsubscribe"), commands, budget)).toEqual({
+      kind: "ignore",
+      sender: "ada@x.org",
+      reason: "too many command mails from this address this hour",
+    });
+    expect(calls).toHaveLength(5);
+    const other = mail("unsubscribe", "", { sender: "bo@x.org" });
+    expect((await carryOut(other, commands, budget)).kind).toBe("answer");
   });
 });

@@ -1,4 +1,5 @@
 import pino from "pino";
+import { AnswerBudget } from "../../../src/inbound/answer-budget";
 import type { CommandMailbox, MailboxMessage } from "../../../src/inbound/imap-mailbox";
 import type { InboundCommands } from "../../../src/inbound/inbound-commands";
 import { pollInbound } from "../../../src/inbound/poll-inbound";
@@ -58,7 +59,7 @@ describe("pollInbound", () => {
       "From: bot@x.org\nAuto-Submitted: auto-replied\nSubject: subscribe\n\nrobots\n",
     ]);
     const { transport, sent } = fakeTransport();
-    const handled = await pollInbound({ ...deps, mailbox, transport });
+    const handled = await pollInbound({ ...deps, budget: new AnswerBudget(), mailbox, transport });
     expect(handled.map((h) => [h.uid, h.outcome, h.answer])).toEqual([
       [1, "subscribe-requested", "sent"],
       [2, "ignored", "none"],
@@ -68,13 +69,17 @@ describe("pollInbound", () => {
       [1, true],
       [2, false],
     ]);
-    expect(await pollInbound({ ...deps, mailbox, transport })).toEqual([]);
+    expect(await pollInbound({ ...deps, budget: new AnswerBudget(), mailbox, transport })).toEqual(
+      [],
+    );
   });
 
   it("stops with the mail unflagged when the answer cannot be sent yet (4xx, connection)", async () => {
     const { mailbox, flagged } = fakeMailbox([subscribe("ada@x.org"), subscribe("bo@x.org")]);
     const { transport } = fakeTransport(() => new SendError("421 try later", false));
-    await expect(pollInbound({ ...deps, mailbox, transport })).rejects.toThrow("421 try later");
+    await expect(
+      pollInbound({ ...deps, budget: new AnswerBudget(), mailbox, transport }),
+    ).rejects.toThrow("421 try later");
     expect(flagged).toEqual([]);
   });
 
@@ -83,7 +88,7 @@ describe("pollInbound", () => {
     const { transport, sent } = fakeTransport((m) =>
       m.to === "ada@x.org" ? new SendError("550 no such user", true) : undefined,
     );
-    const handled = await pollInbound({ ...deps, mailbox, transport });
+    const handled = await pollInbound({ ...deps, budget: new AnswerBudget(), mailbox, transport });
     expect(handled.map((h) => h.answer)).toEqual(["refused", "sent"]);
     expect(sent.map((m) => m.to)).toEqual(["bo@x.org"]);
     expect(flagged).toEqual([
