@@ -59,13 +59,17 @@ ${bodyHtml}
 `;
 }
 
-/** Headers on every page: no framing, no outside resources, no referrer (links carry tokens). */
+/**
+ * Headers on every page: no framing, no outside resources, and no referrer to other sites (our
+ * URLs carry tokens). "same-origin" rather than "no-referrer" so that our own forms still send
+ * their Origin, which the cross-site check reads.
+ */
 export const SECURITY_HEADERS: Record<string, string> = {
   "Content-Security-Policy":
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   "X-Frame-Options": "DENY",
   "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
+  "Referrer-Policy": "same-origin",
   "Cache-Control": "no-store",
   "Cross-Origin-Opener-Policy": "same-origin",
   "Cross-Origin-Resource-Policy": "same-origin",

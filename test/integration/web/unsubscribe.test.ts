@@ -65,7 +65,7 @@ describe("leaving from the link in a digest (RFC 8058)", () => {
     const page = await fetch(`${base}${link.pathname}`);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
-    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(page.headers.get("referrer-policy")).toBe("same-origin");
     expect(await page.text()).toContain('<form method="post">');
     expect(await status("leave@example.org")).toBe("active");
   });
