@@ -1,6 +1,5 @@
 import type pino from "pino";
 import { SendError, type MailTransport } from "../mail/mail-transport";
-import { normalizeEmail } from "../subscribers/email-address";
 import type { AnswerBudget } from "./answer-budget";
 import { carryOutCommand } from "./carry-out-command";
 import type { CommandMailbox } from "./imap-mailbox";
@@ -43,7 +42,8 @@ export interface PollDependencies {
  * 4xx) stops the poll with the mail unflagged; a permanent refusal of the answer does not.
  */
 export async function pollInbound(deps: PollDependencies): Promise<HandledMail[]> {
-  const ownAddress = normalizeEmail(/<([^>]+)>/.exec(deps.from)?.[1] ?? deps.from);
+  // Not validated: MAIL_FROM may well be digest@localhost, which no sender's address can equal.
+  const ownAddress = (/<([^>]+)>/.exec(deps.from)?.[1] ?? deps.from).trim().toLowerCase();
   const handled: HandledMail[] = [];
   for (const message of await deps.mailbox.unhandled(MAX_MAILS_PER_POLL)) {
     const mail = await readCommandMail(message.source, {

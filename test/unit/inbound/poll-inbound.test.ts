@@ -74,6 +74,14 @@ describe("pollInbound", () => {
     );
   });
 
+  it("works with the default MAIL_FROM, digest@localhost", async () => {
+    const { mailbox } = fakeMailbox([subscribe("ada@x.org")]);
+    const { transport, sent } = fakeTransport();
+    const from = "arXiv Digest <digest@localhost>";
+    await pollInbound({ ...deps, from, budget: new AnswerBudget(), mailbox, transport });
+    expect(sent.map((m) => m.from)).toEqual([from]);
+  });
+
   it("stops with the mail unflagged when the answer cannot be sent yet (4xx, connection)", async () => {
     const { mailbox, flagged } = fakeMailbox([subscribe("ada@x.org"), subscribe("bo@x.org")]);
     const { transport } = fakeTransport(() => new SendError("421 try later", false));
