@@ -215,3 +215,34 @@ describe("subscriber admin commands refuse bad arguments with one line and exit 
     expect(run.err.split("\n").filter((l) => l.startsWith("error:"))).toHaveLength(1);
   });
 });
+
+describe("a large import shows its progress on stderr as counted lines (not a terminal)", () => {
+  it("counts the rows read, and the subscribers written", async () => {
+    const dir = makeTempDir();
+    const env = { DATABASE_URL: `file:${path.join(dir, "d.db")}` };
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => `reader${i}@example.org,rl|robots`);
+    const large = path.join(dir, "large.csv");
+    fs.writeFileSync(large, ["email,keywords", ...rows(25_000), "broken,rl"].join("\n"));
+    const refused = await runCliWith(env, "subscriber", "import", large);
+    expect(refused.code).toBe(1);
+    expect(refused.err.split("\n").filter((l) => l.startsWith("rows read"))).toEqual([
+      "rows read: 10000",
+      "rows read: 20000",
+      "rows read: 25001",
+    ]);
+    expect(refused.out).toMatch(/^line 25002 \(broken\): /);
+
+    const medium = path.join(dir, "medium.csv");
+    fs.writeFileSync(medium, ["email,keywords", ...rows(1_200)].join("\n"));
+    const imported = await runCliWith(env, "subscriber", "import", medium, "--confirmed");
+    expect(imported.code).toBe(0);
+    expect(imported.err.split("\n").filter((l) => l.startsWith("subscribers written"))).toEqual([
+      "subscribers written: 1000",
+      "subscribers written: 1200",
+    ]);
+    expect(imported.out).toBe("added 1200, updated 0, unchanged 0, rejected 0");
+    const stats = JSON.parse((await runCliWith(env, "stats", "--json")).out);
+    expect(stats.subscribers.active).toBe(1_200);
+  });
+});

@@ -52,7 +52,7 @@ export function registerSubscriberImport(subscriber: Command, io: CliIO): void {
               (n) => writing.update(n, plan.actions.length),
             )
           : { added: 0, updated: 0 };
-        writing.stop();
+        writing.stop(done.added + done.updated);
         const report = { file, ...done, unchanged: proceed ? plan.unchanged : 0, rejected };
         if (opts.json) printJson(io, report);
         else printReport(io, report, proceed);
