@@ -42,11 +42,13 @@ export async function carryOutCommand(
   }
   const command = readInboundCommand(mail.subject, mail.text);
   if (command.kind === "none") return { kind: "ignore", sender, reason: "not a command" };
+  if (mail.machine !== undefined && command.kind !== "unsubscribe") {
+    return { kind: "ignore", sender, reason: mail.machine };
+  }
   if (!budget.take(sender)) {
     return { kind: "ignore", sender, reason: "too many command mails from this address this hour" };
   }
   if (mail.machine !== undefined) {
-    if (command.kind !== "unsubscribe") return { kind: "ignore", sender, reason: mail.machine };
     await commands.unsubscribe(sender);
     return { kind: "silent", sender, reason: mail.machine, outcome: { kind: "unsubscribed" } };
   }
