@@ -1,10 +1,10 @@
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { startFeedServer } from "../support/feed-server";
 import { runCliWith } from "../support/run-cli";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { EXAMPLE_FEED, makeTempDir } from "../support/temp-dir";
+import { freePort } from "../support/free-port";
 
 jest.setTimeout(60_000);
 
@@ -15,15 +15,6 @@ function freshEnv(extra: Record<string, string> = {}): Record<string, string> {
     MAIL_OUTBOX_DIR: path.join(dir, "outbox"),
     ...extra,
   };
-}
-
-/** A port on 127.0.0.1 where nothing listens. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe("editions list and stats", () => {
@@ -176,7 +167,7 @@ describe("doctor", () => {
   });
 
   it("fails the parts that do not answer, within the timeout, and exits 1", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const translator = await startFeedServer(() => ({ status: 401, body: "{}" }));
     const env = freshEnv({
       SMTP_URL: `smtp://127.0.0.1:${port}`,

@@ -1,20 +1,12 @@
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { startFeedServer } from "../../support/feed-server";
 import { runCliWith } from "../../support/run-cli";
 import { exited, spawnCli } from "../../support/spawn-cli";
 import { EXAMPLE_FEED, makeTempDir } from "../../support/temp-dir";
+import { freePort } from "../../support/free-port";
 
 jest.setTimeout(90_000);
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Asks until the server answers 200, for at most `tries` half-seconds. */
 async function waitForHealthy(url: string, tries = 120): Promise<Response> {
