@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ConfirmOutcome, SubscriptionService } from "../subscribers/subscription-service";
 import { isCrossSite } from "./cross-site-guard";
 import { bi, esc } from "./page-layout";
-import { crossSitePage, invalidLinkPage, sendPage } from "./page-replies";
+import { crossSitePage, invalidLinkPage, messagePage, sendPage } from "./page-replies";
 import { limited } from "./rate-limits";
 
 interface Deps {
@@ -60,12 +60,14 @@ ${keywordList(outcome.subscriber.keywords)}
 
 function notConfirmable(reply: FastifyReply, outcome: ConfirmOutcome) {
   if (outcome.status !== "expired") return invalidLinkPage(reply);
-  return sendPage(
+  return messagePage(
     reply,
     410,
-    "链接已过期 Link expired",
-    `<h1>${bi("链接已过期", "This link has expired")}</h1>
-<p>${bi("确认链接 48 小时内有效。请重新订阅，我们会发送新的链接。", "Confirmation links work for 48 hours. Subscribe again to get a new one.")}</p>
-<p><a href="/">${bi("重新订阅", "Subscribe again", " · ")}</a></p>`,
+    ["链接已过期", "This link has expired"],
+    [
+      "确认链接 48 小时内有效。请重新订阅，我们会发送新的链接。",
+      "Confirmation links work for 48 hours. Subscribe again to get a new one.",
+    ],
+    `<p><a href="/">${bi("重新订阅", "Subscribe again", " · ")}</a></p>`,
   );
 }

@@ -1,30 +1,54 @@
 import type { FastifyReply } from "fastify";
-import { bi, pageLayout } from "./page-layout";
+import { bi, esc, pageLayout } from "./page-layout";
 
 /** Sends a page with its status. */
 export function sendPage(reply: FastifyReply, status: number, title: string, body: string) {
   return reply.code(status).type("text/html; charset=utf-8").send(pageLayout(title, body));
 }
 
-/** A link that is wrong, replaced or from a digest that no longer exists. */
-export function invalidLinkPage(reply: FastifyReply) {
+/** A Chinese and an English text, unescaped. */
+export type Said = readonly [zh: string, en: string];
+
+/** A page that only says something: a heading, a paragraph and, optionally, a link or two. */
+export function messagePage(
+  reply: FastifyReply,
+  status: number,
+  heading: Said,
+  text: Said,
+  moreHtml = "",
+) {
   return sendPage(
     reply,
+    status,
+    `${heading[0]} ${heading[1]}`,
+    `<h1>${bi(esc(heading[0]), esc(heading[1]))}</h1>
+<p>${bi(esc(text[0]), esc(text[1]))}</p>${moreHtml}`,
+  );
+}
+
+/** A link that is wrong, replaced or from a digest that no longer exists. */
+export function invalidLinkPage(reply: FastifyReply) {
+  return messagePage(
+    reply,
     404,
-    "链接无效 Invalid link",
-    `<h1>${bi("链接无效", "This link is not valid")}</h1>
-<p>${bi("请使用最近一封邮件中的链接，或者让我们把新链接发到你的邮箱。", "Please use the link in your latest mail, or have a new link mailed to you.")}</p>
-<p><a href="/manage">${bi("给我发送新链接", "Mail me a new link", " · ")}</a></p>`,
+    ["链接无效", "This link is not valid"],
+    [
+      "请使用最近一封邮件中的链接，或者让我们把新链接发到你的邮箱。",
+      "Please use the link in your latest mail, or have a new link mailed to you.",
+    ],
+    `<p><a href="/manage">${bi("给我发送新链接", "Mail me a new link", " · ")}</a></p>`,
   );
 }
 
 /** A POST to a token page from another site's form. */
 export function crossSitePage(reply: FastifyReply) {
-  return sendPage(
+  return messagePage(
     reply,
     403,
-    "请求被拒绝 Request refused",
-    `<h1>${bi("请求被拒绝", "Request refused")}</h1>
-<p>${bi("这个表单只能在本站页面上提交。请打开邮件中的链接再试。", "This form can only be sent from our own pages. Open the link in your mail and try again.")}</p>`,
+    ["请求被拒绝", "Request refused"],
+    [
+      "这个表单只能在本站页面上提交。请打开邮件中的链接再试。",
+      "This form can only be sent from our own pages. Open the link in your mail and try again.",
+    ],
   );
 }

@@ -1,30 +1,15 @@
-import crypto from "node:crypto";
 import { databaseKinds } from "../../support/databases";
 import { linkInLastMail, startWebTestServer, type WebTestServer } from "./web-test-server";
 
 jest.setTimeout(60_000);
-
-const someIp = () =>
-  `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${crypto.randomInt(1, 255)}`;
 
 const form = (fields: [string, string][]) => new URLSearchParams(fields).toString();
 
 describe.each(databaseKinds())("manage pages and the web view over HTTP (%s)", (kind) => {
   let web: WebTestServer;
   let manage: string;
-  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(`${web.base}${path}`, {
-      method: "POST",
-      body,
-      redirect: "manual",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-forwarded-for": someIp(),
-        ...headers,
-      },
-    });
-  const get = (path: string) =>
-    fetch(`${web.base}${path}`, { headers: { "x-forwarded-for": someIp() } });
+  const post = (...args: Parameters<WebTestServer["post"]>) => web.post(...args);
+  const get = (path: string) => web.get(path);
   const subscriber = () => web.app.subscribers.findByEmail("reader@example.org");
   const keywords = async () => (await subscriber())?.keywords;
 

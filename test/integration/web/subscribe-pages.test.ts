@@ -1,10 +1,5 @@
-import crypto from "node:crypto";
 import { databaseKinds } from "../../support/databases";
 import { linkInLastMail, startWebTestServer, type WebTestServer } from "./web-test-server";
-
-/** Each request from its own address, so the per-IP limits only bite where a test wants them. */
-const someIp = () =>
-  `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${crypto.randomInt(1, 255)}`;
 
 const form = (fields: Record<string, string | string[]>) => {
   const body = new URLSearchParams();
@@ -18,19 +13,8 @@ jest.setTimeout(60_000);
 
 describe.each(databaseKinds())("subscribe and confirm pages over HTTP (%s)", (kind) => {
   let web: WebTestServer;
-  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(`${web.base}${path}`, {
-      method: "POST",
-      body,
-      redirect: "manual",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-forwarded-for": someIp(),
-        ...headers,
-      },
-    });
-  const get = (path: string) =>
-    fetch(`${web.base}${path}`, { headers: { "x-forwarded-for": someIp() } });
+  const post = (...args: Parameters<WebTestServer["post"]>) => web.post(...args);
+  const get = (path: string) => web.get(path);
   const status = async (email: string) => (await web.app.subscribers.findByEmail(email))?.status;
   const mailsTo = (email: string) =>
     web.sink.messages.filter((m) => JSON.stringify(m.to).includes(email)).length;

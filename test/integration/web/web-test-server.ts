@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { loadConfig } from "../../../src/config";
 import { createApp, type App } from "../../../src/container";
@@ -13,6 +14,12 @@ export interface WebTestServer {
   sink: SmtpSink;
   base: string;
   env: Record<string, string>;
+  /**
+   * Requests as a browser's form would send them, each from an address of its own (through the
+   * trusted local proxy header), so the per-IP limits bite only where a test sends its own.
+   */
+  post(path: string, body: string, headers?: Record<string, string>): Promise<Response>;
+  get(path: string): Promise<Response>;
   /** Digest links of the one edition mailed at start, by recipient. */
   digestLink(email: string, kind: "manage" | "digest"): string;
   close(): Promise<void>;
@@ -43,6 +50,18 @@ export async function startWebTestServer(
     sink,
     base,
     env,
+    post: (path, body, headers = {}) =>
+      fetch(`${base}${path}`, {
+        method: "POST",
+        body,
+        redirect: "manual",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-forwarded-for": someIp(),
+          ...headers,
+        },
+      }),
+    get: (path) => fetch(`${base}${path}`, { headers: { "x-forwarded-for": someIp() } }),
     digestLink(email, linkKind) {
       const mail = sink.messages.find((m) => JSON.stringify(m.to).includes(email));
       const pattern =
@@ -59,6 +78,9 @@ export async function startWebTestServer(
     },
   };
 }
+
+const someIp = () =>
+  `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${crypto.randomInt(1, 255)}`;
 
 async function freePort(): Promise<number> {
   const net = await import("node:net");
