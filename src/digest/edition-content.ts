@@ -1,4 +1,4 @@
-import { paperLinks, type AnnounceType } from "../arxiv/paper";
+import { paperLinks, type AnnounceType, type Paper } from "../arxiv/paper";
 import { formatSubject } from "../arxiv/taxonomy";
 import type { Edition, StoredPaper } from "../db/edition-store";
 import type { Subscriber } from "../db/subscriber-store";
@@ -147,7 +147,14 @@ function traditionalOf(
 }
 
 function toDigestPaper(paper: StoredPaper): DigestPaper {
-  const zh = paper.translations.find((t) => t.language === "zh-CN");
+  return digestPaperOf(
+    paper,
+    paper.translations.find((t) => t.language === "zh-CN"),
+  );
+}
+
+/** A paper as a digest shows it: subjects by name, its arXiv links, its Chinese if any. */
+export function digestPaperOf(paper: Paper, zh?: { title: string; abstract: string }): DigestPaper {
   return {
     arxivId: paper.arxivId,
     version: paper.version,

@@ -52,7 +52,8 @@ export class CardSteps {
  * cost a few string joins instead of 35 template fills.
  */
 export class PaperCardCache {
-  private readonly cards = new PerPaperCache<CardSteps>();
+  /** About 15 KB each at most (a card at a few shortening steps): some 75 MB at worst. */
+  private readonly cards = new PerPaperCache<CardSteps>(5_000);
   private readonly fill: FilledTemplate;
 
   constructor(template: string) {

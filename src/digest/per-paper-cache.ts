@@ -19,10 +19,22 @@ export const NO_TERMS: readonly string[] = Object.freeze([]);
  * of rendering.
  */
 export class PerPaperCache<T> {
-  private readonly roots = new WeakMap<object, Node<T>>();
+  private roots = new WeakMap<object, Node<T>>();
+  private entries = 0;
+
+  /**
+   * @param maxEntries past this many values, the cache starts afresh: a bound on memory when an
+   *   edition's papers meet more queries and layouts than usual (a value is recomputed in tens
+   *   of microseconds; holding them all could take hundreds of MB).
+   */
+  constructor(private readonly maxEntries: number) {}
 
   /** `variant` is everything besides the paper that the value depends on. */
   get(paper: DigestPaper, variant: readonly Key[], compute: () => T): T {
+    if (this.entries >= this.maxEntries) {
+      this.roots = new WeakMap();
+      this.entries = 0;
+    }
     const owner = paper.translation ?? paper.authors;
     let node = this.roots.get(owner);
     if (!node) this.roots.set(owner, (node = {}));
@@ -42,6 +54,7 @@ export class PerPaperCache<T> {
       return entry.value;
     }
     const value = compute();
+    this.entries += 1;
     node.value = { arxivId: paper.arxivId, version: paper.version, value };
     return value;
   }

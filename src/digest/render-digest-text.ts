@@ -3,7 +3,8 @@ import { digestTimes, type DigestLinks } from "./digest-mail-parts";
 import { authorLine, displayText, subjectLine, withUrlPointer } from "./format-paper";
 import { PerPaperCache } from "./per-paper-cache";
 
-const paperBlocks = new PerPaperCache<string>();
+/** One block per paper and Chinese variant, about 3 KB each: some 30 MB at most. */
+const paperBlocks = new PerPaperCache<string>(10_000);
 
 /**
  * The plain-text part, laid out like the reference digest (shared/example-digest.txt) without

@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { paperLinks } from "../../../../src/arxiv/paper";
 import { parseArxivFeed } from "../../../../src/arxiv/parse-arxiv-feed";
-import { formatSubject } from "../../../../src/arxiv/taxonomy";
 import { buildDigest } from "../../../../src/digest/build-digest";
 import type { Digest, DigestPaper } from "../../../../src/digest/digest";
+import { digestPaperOf } from "../../../../src/digest/edition-content";
 import type { DigestLinks } from "../../../../src/digest/digest-mail-parts";
 import { EditionMatcher } from "../../../../src/match/edition-matcher";
 import { parseQuery } from "../../../../src/match/query";
@@ -31,19 +30,7 @@ export async function samplePapers(): Promise<{
   >;
   const stored = feed.items.map(({ paper }, id) => ({ ...paper, id }));
   const papers = new Map(
-    stored.map((paper) => [
-      paper.id,
-      {
-        arxivId: paper.arxivId,
-        version: paper.version,
-        title: paper.title,
-        abstract: paper.abstract,
-        authors: paper.authors,
-        subjects: paper.categories.map(formatSubject),
-        links: paperLinks(paper.arxivId),
-        translation: chinese[paper.arxivId],
-      } satisfies DigestPaper,
-    ]),
+    stored.map((paper) => [paper.id, digestPaperOf(paper, chinese[paper.arxivId])]),
   );
   return { papers, matcher: new EditionMatcher(stored) };
 }
