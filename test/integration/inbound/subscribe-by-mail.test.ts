@@ -287,6 +287,27 @@ describe.each(databaseKinds())("subscribe by mail (Dovecot, real SMTP server, %s
     }
   });
 
+  it("a mail too long to read whole is answered with a refusal, nothing stored", async () => {
+    const attachment = { filename: "paper.pdf", content: Buffer.alloc(400 * 1024, 65) };
+    const big = await new MailComposer({
+      from: "jo@example.org",
+      to: SERVICE,
+      subject: "subscribe",
+      text: "robots",
+      attachments: [attachment],
+    })
+      .compile()
+      .build();
+    await imap.append("INBOX", big);
+    const handled = await poll();
+    expect(handled.map((h) => [h.sender, h.outcome, h.answer])).toEqual([
+      ["jo@example.org", "refused", "sent"],
+    ]);
+    expect(handled[0]?.detail).toContain("too long");
+    expect(to(sink, "jo@example.org").map((m) => m.subject)).toEqual(["Re: subscribe"]);
+    expect((await subscribers()).some((s) => s.email === "jo@example.org")).toBe(false);
+  });
+
   it("a wrong password is one line naming the mailbox, without the password; exit 1", async () => {
     const url = dovecot.url.replace(dovecot.password, "wrong-secret");
     const run = await runCliWith({ ...env, INBOUND_IMAP_URL: url }, "inbound", "poll");
