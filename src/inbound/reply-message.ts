@@ -25,8 +25,8 @@ function replyText(outcome: InboundOutcome, publicUrl: string): ReplyText {
   switch (outcome.kind) {
     case "subscribe-requested":
       return {
-        zh: "我们已向此地址发送一封确认邮件，点击其中的链接即可完成订阅（48 小时内有效）。如果此地址已经订阅，您会收到它的管理链接。关键词：",
-        en: "We have sent a confirmation mail to this address: follow its link to finish subscribing (valid for 48 hours). If this address is subscribed already, you get its manage link instead. Keywords:",
+        zh: "确认邮件已发往此地址（每小时最多一封：一小时内已申请过的，请用先前那封里的链接）。点击其中的链接即可完成订阅，48 小时内有效。如果此地址已经订阅，它会收到管理链接。关键词：",
+        en: "A confirmation mail is on its way to this address (one an hour at most: if you asked within the hour, use the link in the earlier one). Follow its link to finish subscribing; it is valid for 48 hours. If this address is subscribed already, it gets its manage link instead. Keywords:",
         items: quoted(outcome.queries),
       };
     case "unsubscribed":
@@ -77,7 +77,7 @@ export function replyMessage(
   const text = replyText(result.outcome, service.publicUrl);
   const zh = result.script === "zh-TW" ? toTraditional(text.zh) : text.zh;
   const items = text.items.length > 0 ? ["", ...text.items] : [];
-  const lines = [zh, "", text.en, ...items, "", "--", `arXiv Digest · ${service.publicUrl}/`];
+  const lines = [zh, "", text.en, ...items, "", "-- ", `arXiv Digest · ${service.publicUrl}/`];
   const original = mail.messageId ?? `${mail.sender ?? ""}\n${mail.subject}\n${mail.text}`;
   const id = crypto.createHash("sha256").update(original).digest("hex").slice(0, 32);
   const threading: Record<string, string> = mail.messageId
