@@ -3,6 +3,7 @@ import { startInboundPoller } from "../../inbound/inbound-poller";
 import { registerMetricsRoute } from "../../metrics/metrics-route";
 import { ServiceMetrics } from "../../metrics/service-metrics";
 import { startAppScheduler } from "../../scheduler/app-scheduler";
+import { InputError } from "../../errors";
 import { createServer } from "../../web/create-server";
 import { withApp, type CommandRegistrar } from "../command-context";
 
@@ -24,7 +25,11 @@ export const registerServeCommand: CommandRegistrar = (program, io) => {
         const metrics = new ServiceMetrics(createStatsStore(app.db));
         const server = createServer(app);
         registerMetricsRoute(server, metrics);
-        await server.listen({ port: app.config.server.port, host: "0.0.0.0" });
+        const port = app.config.server.port;
+        await server.listen({ port, host: "0.0.0.0" }).catch((error: unknown) => {
+          if ((error as { code?: unknown }).code !== "EADDRINUSE") throw error;
+          throw new InputError(`port ${port} is already in use; stop what holds it or set PORT`);
+        });
         const inbound = startInboundPoller(app);
         const scheduler = startAppScheduler(app, shutdown.signal, (result) =>
           metrics.recordRun(result),

@@ -1,3 +1,4 @@
+import net from "node:net";
 import fs from "node:fs";
 import path from "node:path";
 import { startFeedServer } from "../../support/feed-server";
@@ -70,5 +71,30 @@ describe("arxiv-digest serve as a process", () => {
         "stopped",
       ]),
     );
+  });
+});
+
+describe("arxiv-digest serve on a busy port", () => {
+  it("says so in one line and exits 1", async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "0.0.0.0", resolve));
+    const { port } = holder.address() as net.AddressInfo;
+    try {
+      const dir = makeTempDir();
+      const run = await runCliWith(
+        {
+          DATABASE_URL: `file:${path.join(dir, "digest.db")}`,
+          PORT: String(port),
+          LOG_LEVEL: "silent",
+        },
+        "serve",
+      );
+      expect(run).toMatchObject({
+        code: 1,
+        err: `error: port ${port} is already in use; stop what holds it or set PORT`,
+      });
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
   });
 });
