@@ -51,11 +51,12 @@ export function registerDigestViewRoutes(server: FastifyInstance, deps: Deps): v
       );
     }
     const template = await deps.template();
-    const html = template.render(digest, {
-      unsubscribeUrl: links.url,
-      manageUrl: links.manageUrl,
-      webViewUrl: links.webViewUrl,
-    });
+    // No size budget: the page is where shortened abstracts are read in full.
+    const html = template.render(
+      digest,
+      { unsubscribeUrl: links.url, manageUrl: links.manageUrl, webViewUrl: links.webViewUrl },
+      { maxHtmlKb: Infinity },
+    );
     return reply.type("text/html; charset=utf-8").send(html);
   });
 }

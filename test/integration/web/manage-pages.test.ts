@@ -14,7 +14,10 @@ describe.each(databaseKinds())("manage pages and the web view over HTTP (%s)", (
   const keywords = async () => (await subscriber())?.keywords;
 
   beforeAll(async () => {
-    web = await startWebTestServer(kind, ["reader@example.org", "other@example.org"]);
+    // A small mail budget, so the mailed digests' abstracts are shortened.
+    web = await startWebTestServer(kind, ["reader@example.org", "other@example.org"], {
+      DIGEST_MAX_HTML_KB: "12",
+    });
     manage = web.digestLink("reader@example.org", "manage");
   });
   afterAll(() => web.close());
@@ -187,6 +190,11 @@ describe.each(databaseKinds())("manage pages and the web view over HTTP (%s)", (
     const html = await page.text();
     expect(html).toContain("Diffusion");
     expect(html).toContain("arxiv.org/abs/2510.13324");
+    // Shortened in the mail, whole on the page.
+    const ending = "a force-based control space";
+    const mail = web.sink.messages.find((m) => JSON.stringify(m.to).includes("other@"));
+    expect(mail?.html).not.toContain(ending);
+    expect(html).toContain(ending);
     expect(html).toContain(view.replace("/digest/", "/unsubscribe/").replace(/\/[\d-]+\//, "/"));
     expect((await get(view.replace("2025-10-17", "2025-10-16"))).status).toBe(404);
     expect((await get(view.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).status).toBe(404);

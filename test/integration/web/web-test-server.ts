@@ -32,12 +32,13 @@ export interface WebTestServer {
 export async function startWebTestServer(
   kind: TestDatabaseKind,
   subscribed: string[],
+  moreEnv: Record<string, string> = {},
 ): Promise<WebTestServer> {
   const sink = await startSmtpSink();
   const database = createTestDatabase(kind);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = { DATABASE_URL: database.url, SMTP_URL: sink.url, PUBLIC_URL: base };
+  const env = { DATABASE_URL: database.url, SMTP_URL: sink.url, PUBLIC_URL: base, ...moreEnv };
   for (const email of subscribed) {
     await runCliWith(env, "subscriber", "add", email, "-k", '"diffusion policy"', "--confirmed");
   }
