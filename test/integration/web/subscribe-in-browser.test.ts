@@ -117,6 +117,16 @@ describe("subscribing, confirming, editing and leaving in Chromium", () => {
     }
   });
 
+  it("fits a phone's width: no page scrolls sideways at 360 px", async () => {
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    for (const url of [`${web.base}/`, manageUrl, `${web.base}/manage`]) {
+      await phone.goto(url);
+      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(360);
+    }
+    await phone.close();
+  });
+
   it("unsubscribes from the manage page", async () => {
     await page.goto(manageUrl);
     await page.getByRole("button", { name: /Unsubscribe/ }).click();
