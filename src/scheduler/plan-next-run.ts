@@ -16,7 +16,7 @@ export interface SlotState {
 /** What to do about the latest announcement, at a tick or when `serve` starts (catch-up). */
 export type RunPlan =
   | { kind: "run"; editionDate: string; deadline: Date }
-  | { kind: "nothing"; editionDate: string; reason: string }
+  | { kind: "nothing"; editionDate: string; reason: string; heldElsewhere?: boolean }
   | { kind: "too-old"; editionDate: string; ageHours: number };
 
 /** Hours since arXiv announced the batch dated `editionDate`. */
@@ -43,7 +43,12 @@ export function planRun(now: Date, slot: SlotState, policy: SchedulePolicy): Run
     return { kind: "nothing", editionDate, reason: `already ${run.status}` };
   }
   if (run?.status === "running" && run.leaseUntil > now) {
-    return { kind: "nothing", editionDate, reason: "another process is running it" };
+    return {
+      kind: "nothing",
+      editionDate,
+      reason: "another process is running it",
+      heldElsewhere: true,
+    };
   }
   if (slot.edition === "sent") {
     return { kind: "nothing", editionDate, reason: "already mailed" };

@@ -30,16 +30,24 @@ export interface SchedulerDeps extends RunnerDeps {
 export function startScheduler(deps: SchedulerDeps, signal: AbortSignal): Scheduler {
   const { logger } = deps;
   let running: Promise<void> | undefined;
-  const trigger = (why: "start" | "schedule") => {
+  const trigger = (why: Why) => {
     if (signal.aborted) return;
     if (running) {
       logger.warn({ why }, "the previous edition run is still going; this tick is skipped");
       return;
     }
     running = tick(deps, why, signal)
-      .catch((error: unknown) => logger.error({ err: error }, "scheduler tick failed"))
-      .finally(() => {
+      .catch((error: unknown) => {
+        logger.error({ err: error }, "scheduler tick failed");
+        return false;
+      })
+      .then((heldElsewhere) => {
         running = undefined;
+        // Another process holds the run: look again once its lease could have passed, so the
+        // edition is still run if that process died (a restart within the lease, a crash).
+        if (heldElsewhere) {
+          void deps.clock.sleep(deps.policy.leaseMs, signal).then(() => trigger("recheck"));
+        }
       });
   };
   const task = cron.schedule(deps.schedule.cron, () => trigger("schedule"), {
@@ -55,12 +63,15 @@ export function startScheduler(deps: SchedulerDeps, signal: AbortSignal): Schedu
   };
 }
 
-async function tick(deps: SchedulerDeps, why: string, signal: AbortSignal): Promise<void> {
+type Why = "start" | "schedule" | "recheck";
+
+/** One look at the latest edition; true when another process holds its run. */
+async function tick(deps: SchedulerDeps, why: Why, signal: AbortSignal): Promise<boolean> {
   const now = deps.clock.now();
   const plan = planRun(now, await deps.slotState(latestEditionDateAt(now)), deps.policy);
   if (plan.kind === "nothing") {
     deps.logger.info({ why, edition: plan.editionDate }, `nothing to run: ${plan.reason}`);
-    return;
+    return plan.heldElsewhere === true;
   }
   if (plan.kind === "too-old") {
     deps.logger.warn(
@@ -68,10 +79,11 @@ async function tick(deps: SchedulerDeps, why: string, signal: AbortSignal): Prom
       tooOldMessage(plan.editionDate, deps.policy),
     );
     deps.onResult?.({ kind: "too-old", editionDate: plan.editionDate });
-    return;
+    return false;
   }
   deps.logger.info({ why, edition: plan.editionDate }, "edition run started");
   const result = await runEdition(deps, plan.editionDate, plan.deadline, signal);
   deps.logger.info({ why, edition: plan.editionDate, result: result.kind }, "edition run ended");
   deps.onResult?.(result);
+  return result.kind === "skipped";
 }

@@ -7,7 +7,7 @@ import { fakeClock, newYork } from "../../support/fake-clock";
 import { memoryRunLocks } from "./memory-run-locks";
 
 /** Starts the daemon at `now` and waits for its start-up run (the catch-up) to end. */
-async function startAt(now: Date, slot: SlotState) {
+async function startAt(now: Date, slot: SlotState, options = { waitForResult: false }) {
   const delivered: string[] = [];
   const results: RunResult[] = [];
   const job: EditionJob = {
@@ -34,7 +34,7 @@ async function startAt(now: Date, slot: SlotState) {
     },
   };
   const scheduler = startScheduler(deps, new AbortController().signal);
-  if (slot.run?.status !== "done") await done;
+  if (slot.run === undefined || options.waitForResult) await done;
   await scheduler.stop();
   return { delivered, results };
 }
@@ -57,5 +57,17 @@ describe("startScheduler", () => {
     const { delivered, results } = await startAt(now, { run: { status: "done", leaseUntil: now } });
     expect(delivered).toEqual([]);
     expect(results).toEqual([]);
+  });
+});
+
+describe("startScheduler when another process holds the run", () => {
+  it("looks again once the lease could have passed, and runs the edition if that process died", async () => {
+    const now = newYork("2025-10-17T09:00");
+    const held: SlotState = {
+      run: { status: "running", leaseUntil: new Date(now.getTime() + 60_000) },
+    };
+    const { delivered, results } = await startAt(now, held, { waitForResult: true });
+    expect(delivered).toEqual(["2025-10-17"]);
+    expect(results).toEqual([expect.objectContaining({ kind: "done" })]);
   });
 });
