@@ -1,7 +1,11 @@
 import net from "node:net";
 import fs from "node:fs";
 import path from "node:path";
+import { DateTime } from "luxon";
+import { latestEditionDateAt } from "../../../src/arxiv/announcement-time";
 import { startFeedServer } from "../../support/feed-server";
+import { shiftedFeed } from "../../support/shifted-feed";
+import { startSmtpSink } from "../../support/smtp-sink";
 import { runCliWith } from "../../support/run-cli";
 import { exited, spawnCli } from "../../support/spawn-cli";
 import { EXAMPLE_FEED, makeTempDir } from "../../support/temp-dir";
@@ -95,6 +99,69 @@ describe("arxiv-digest serve on a busy port", () => {
       });
     } finally {
       await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
+  });
+});
+
+describe("SIGTERM while serve is mailing an edition", () => {
+  it("lets the message in flight finish, claims nothing more, exits 0; the next send mails the rest", async () => {
+    // The edition arXiv announced last by the real clock, made from the bundled feed.
+    const awaited = latestEditionDateAt(new Date());
+    const day = DateTime.fromISO(awaited, { zone: "America/New_York" }).setLocale("en-US");
+    const feed = shiftedFeed(day.toFormat("ccc, dd LLL yyyy"), 7).replace(
+      /-0400/g,
+      day.toFormat("ZZZ"),
+    );
+    const feeds = await startFeedServer(() => ({ status: 200, body: feed }));
+    let child: ReturnType<typeof spawnCli> | undefined;
+    const sink = await startSmtpSink({
+      replyDelayMs: 1_500,
+      onMessage: (count) => {
+        if (count === 1) child?.kill("SIGTERM");
+      },
+    });
+    const dir = makeTempDir();
+    const env = {
+      DATABASE_URL: `file:${path.join(dir, "digest.db")}`,
+      SMTP_URL: sink.url,
+      ARXIV_FEED_URL: feeds.url,
+      PORT: String(await freePort()),
+      SEND_CONNECTIONS: "1",
+      MAX_EDITION_AGE_HOURS: "100000",
+      LOG_LEVEL: "warn",
+    };
+    for (let i = 0; i < 6; i += 1) {
+      await runCliWith(
+        env,
+        "subscriber",
+        "add",
+        `reader${i}@example.org`,
+        "-k",
+        "diffusion policy",
+        "--confirmed",
+      );
+    }
+    try {
+      child = spawnCli(env, "serve");
+      expect(await exited(child)).toBe(0);
+      expect(sink.messages).toHaveLength(1);
+      const stats = JSON.parse((await runCliWith(env, "stats", "--json")).out);
+      expect(stats.deliveries).toEqual({ queued: 5, sending: 0, sent: 1, failed: 0, uncertain: 0 });
+      expect(stats.scheduledRuns).toEqual([
+        expect.objectContaining({
+          edition: awaited,
+          status: "failed",
+          result: expect.stringMatching(/^interrupted by shutdown/),
+        }),
+      ]);
+      const rest = await runCliWith(env, "send", "--json");
+      expect(JSON.parse(rest.out)).toMatchObject({ edition: awaited, sent: 5 });
+      expect(new Set(sink.recipients).size).toBe(6);
+      expect(sink.recipients).toHaveLength(6);
+    } finally {
+      child?.kill("SIGKILL");
+      await feeds.close();
+      await sink.close();
     }
   });
 });
