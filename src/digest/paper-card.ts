@@ -1,8 +1,9 @@
 import type { DigestLanguage, DigestPaper } from "./digest";
-import { authorLine, displayText, subjectLine, withUrlLink } from "./format-paper";
+import { withUrlLink } from "./format-paper";
 import { escapeHtml, highlightHtml } from "./highlight-terms";
 import { parseTemplate, type FilledTemplate } from "./mustache-template";
 import { NO_TERMS, PerPaperCache } from "./per-paper-cache";
+import { paperTexts } from "./paper-texts";
 import { chineseCharsFor, shortenText, SHORTENING_STEPS } from "./shorten-text";
 
 /**
@@ -63,8 +64,10 @@ export class PaperCardCache {
   card(paper: DigestPaper, sectionIndex: number, zhLang: DigestLanguage): CardSteps {
     const variant = [sectionIndex, zhLang, paper.matchedTerms ?? NO_TERMS];
     return this.cards.get(paper, variant, () => {
+      // What does not change with shortening is built once for all the steps.
+      const fixed = fixedCardView(paper, { sectionIndex, zhLang });
       return new CardSteps((englishChars) => {
-        const html = this.fill(cardView(paper, { sectionIndex, zhLang, englishChars }));
+        const html = this.fill({ ...fixed, ...abstractsView(paper, fixed, englishChars) });
         const aroundWebViewLinks = html.split(WEB_VIEW_PLACEHOLDER);
         return { html, bytes: Buffer.byteLength(html), aroundWebViewLinks };
       });
@@ -72,19 +75,19 @@ export class PaperCardCache {
   }
 }
 
+type FixedCardView = ReturnType<typeof fixedCardView>;
+
 /** The values a card's Mustache tags read. Fields ending in Html are escaped here, as built. */
 export function cardView(paper: DigestPaper, placement: CardPlacement): Record<string, unknown> {
+  const fixed = fixedCardView(paper, placement);
+  return { ...fixed, ...abstractsView(paper, fixed, placement.englishChars) };
+}
+
+/** Everything on a card but the abstracts. */
+function fixedCardView(paper: DigestPaper, placement: CardPlacement) {
   const terms = paper.matchedTerms;
+  const texts = paperTexts(paper);
   const anchor = paperAnchor(placement.sectionIndex, paper.arxivId);
-  const more = `${WEB_VIEW_PLACEHOLDER}#${escapeHtml(anchor)}`;
-  const chars = placement.englishChars;
-  const absHtml = escapeHtml(paper.links.abs);
-  const english = displayText(paper.abstract);
-  const shortEnglish = chars === undefined ? undefined : shortenText(english, chars);
-  const zh = paper.translation;
-  const chinese = zh ? displayText(zh.abstract) : "";
-  const shortChinese =
-    chars === undefined ? undefined : shortenText(chinese, chineseCharsFor(chars));
   return {
     anchor,
     arxivId: paper.arxivId,
@@ -92,16 +95,30 @@ export function cardView(paper: DigestPaper, placement: CardPlacement): Record<s
     pdf: paper.links.pdf,
     html: paper.links.html,
     zhLang: placement.zhLang,
-    zh: zh !== undefined,
-    titleHtml: highlightHtml(displayText(paper.title), terms),
-    zhTitleHtml: zh ? highlightHtml(displayText(zh.title), terms) : "",
-    authorsHtml: highlightHtml(authorLine(paper), terms),
-    subjectsHtml: highlightHtml(subjectLine(paper), terms),
-    abstractHtml: withUrlLink(highlightHtml(shortEnglish ?? english, terms), absHtml, "en"),
-    zhAbstractHtml: zh
-      ? withUrlLink(highlightHtml(shortChinese ?? chinese, terms), absHtml, "zh")
-      : "",
-    moreEn: shortEnglish === undefined ? "" : more,
-    moreZh: zh && shortChinese !== undefined ? more : "",
+    zh: texts.zh !== undefined,
+    titleHtml: highlightHtml(texts.title, terms),
+    zhTitleHtml: texts.zh ? highlightHtml(texts.zh.title, terms) : "",
+    authorsHtml: highlightHtml(texts.authors, terms),
+    subjectsHtml: highlightHtml(texts.subjects, terms),
+    more: `${WEB_VIEW_PLACEHOLDER}#${escapeHtml(anchor)}`,
+    absHtml: escapeHtml(paper.links.abs),
+  };
+}
+
+/** The abstracts, whole or cut to `englishChars` (and the Chinese in proportion). */
+function abstractsView(paper: DigestPaper, fixed: FixedCardView, englishChars?: number) {
+  const terms = paper.matchedTerms;
+  const texts = paperTexts(paper);
+  const cut = (text: string, chars: number) =>
+    englishChars === undefined ? undefined : shortenText(text, chars);
+  const english = cut(texts.abstract, englishChars ?? 0);
+  const chinese = texts.zh && cut(texts.zh.abstract, chineseCharsFor(englishChars ?? 0));
+  const html = (text: string, language: "en" | "zh") =>
+    withUrlLink(highlightHtml(text, terms), fixed.absHtml, language);
+  return {
+    abstractHtml: html(english ?? texts.abstract, "en"),
+    zhAbstractHtml: texts.zh ? html(chinese ?? texts.zh.abstract, "zh") : "",
+    moreEn: english === undefined ? "" : fixed.more,
+    moreZh: chinese === undefined ? "" : fixed.more,
   };
 }

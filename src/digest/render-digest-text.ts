@@ -1,6 +1,7 @@
 import type { Digest, DigestPaper } from "./digest";
 import { digestTimes, type DigestLinks } from "./digest-mail-parts";
-import { authorLine, displayText, subjectLine, withUrlPointer } from "./format-paper";
+import { withUrlPointer } from "./format-paper";
+import { paperTexts } from "./paper-texts";
 import { PerPaperCache } from "./per-paper-cache";
 
 /** One block per paper and Chinese variant, about 3 KB each: some 30 MB at most. */
@@ -52,19 +53,14 @@ export function renderDigestText(digest: Digest, links: DigestLinks): string {
 }
 
 function paperBlock(paper: DigestPaper): string {
-  const lines = [displayText(paper.title)];
-  if (paper.translation) lines.push(displayText(paper.translation.title));
-  lines.push(
-    `- ${authorLine(paper)}`,
-    `- ${subjectLine(paper)}`,
-    `- Arxiv link: ${paper.links.abs}`,
-  );
+  const texts = paperTexts(paper);
+  const abs = paper.links.abs;
+  const lines = [texts.title];
+  if (texts.zh) lines.push(texts.zh.title);
+  lines.push(`- ${texts.authors}`, `- ${texts.subjects}`, `- Arxiv link: ${abs}`);
   if (paper.links.pdf) lines.push(`- Pdf link: ${paper.links.pdf}`);
   if (paper.links.html) lines.push(`- HTML link: ${paper.links.html}`);
-  const abs = paper.links.abs;
-  lines.push("- Abstract", withUrlPointer(displayText(paper.abstract), abs, "en"));
-  if (paper.translation) {
-    lines.push("- 中文摘要", withUrlPointer(displayText(paper.translation.abstract), abs, "zh"));
-  }
+  lines.push("- Abstract", withUrlPointer(texts.abstract, abs, "en"));
+  if (texts.zh) lines.push("- 中文摘要", withUrlPointer(texts.zh.abstract, abs, "zh"));
   return lines.join("\n");
 }

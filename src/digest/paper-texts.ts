@@ -1,0 +1,29 @@
+import type { DigestPaper } from "./digest";
+import { authorLine, displayText, subjectLine } from "./format-paper";
+import { PerPaperCache } from "./per-paper-cache";
+
+/** A paper's lines as both parts of the mail show them (LaTeX made readable), not yet escaped. */
+export interface PaperTexts {
+  title: string;
+  abstract: string;
+  authors: string;
+  subjects: string;
+  zh?: { title: string; abstract: string };
+}
+
+/** About 4 KB each: some 40 MB at most. */
+const texts = new PerPaperCache<PaperTexts>(10_000);
+
+/** The paper's display texts, made once per paper (and Chinese variant) in the process. */
+export function paperTexts(paper: DigestPaper): PaperTexts {
+  return texts.get(paper, [], () => ({
+    title: displayText(paper.title),
+    abstract: displayText(paper.abstract),
+    authors: authorLine(paper),
+    subjects: subjectLine(paper),
+    zh: paper.translation && {
+      title: displayText(paper.translation.title),
+      abstract: displayText(paper.translation.abstract),
+    },
+  }));
+}
