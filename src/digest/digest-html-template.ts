@@ -13,7 +13,8 @@ export const DEFAULT_MAX_HTML_KB = 100;
 
 export interface DigestRenderOptions {
   /**
-   * Size budget of this rendering in KB (1,024 bytes); past it the abstracts are shortened.
+   * Size budget of this rendering in KB of 1,000 bytes (Gmail's "102 KB" is not known to mean
+   * 1,024, so the smaller unit is the safe one); past it the abstracts are shortened.
    * Infinity for the web view, which shows everything.
    */
   maxHtmlKb?: number;
@@ -53,7 +54,7 @@ export async function compileDigestTemplate(
   const defaultKb = options.maxHtmlKb ?? DEFAULT_MAX_HTML_KB;
   return {
     render(digest, links, renderOptions = {}) {
-      const budget = (renderOptions.maxHtmlKb ?? defaultKb) * 1024;
+      const budget = (renderOptions.maxHtmlKb ?? defaultKb) * 1000;
       const view = pageView(digest, links);
       const pageHtml = fillPage({ ...view, sections: sectionViews(digest), shortenedNotice: HERE });
       // [before the notice, from the notice to the first cards, after each section's cards…]

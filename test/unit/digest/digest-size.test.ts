@@ -15,7 +15,8 @@ beforeAll(async () => {
   digest = await sampleDigest();
 });
 
-const kb = (html: string) => Buffer.byteLength(html, "utf8") / 1024;
+/** KB as DIGEST_MAX_HTML_KB counts them: 1,000 bytes. */
+const kb = (html: string) => Buffer.byteLength(html, "utf8") / 1000;
 
 /** Every card's title is there, and each shortened abstract links to its own anchor. */
 function expectEveryPaperWithLinks(html: string): number {
