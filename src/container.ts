@@ -60,6 +60,7 @@ export async function createApp(config: Config): Promise<App> {
   const applied = await migrateDatabase(target);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   const db = await openDatabase(target);
+  const deliveries = createDeliveryStore(db, target);
   let transport: MailTransport | undefined;
   let template: Promise<DigestHtmlTemplate> | undefined;
   let fetcher: FeedFetcher | undefined;
@@ -71,7 +72,7 @@ export async function createApp(config: Config): Promise<App> {
     db,
     subscribers: createSubscriberStore(db),
     editions: createEditionStore(db),
-    deliveries: createDeliveryStore(db, target.provider),
+    deliveries,
     feedStates: createFeedStateStore(db),
     subscriptions: createSubscriptionService({
       store: createSubscriptionStore(db),
@@ -91,6 +92,7 @@ export async function createApp(config: Config): Promise<App> {
     translator: () => (translator ??= { built: createTranslator(config.translator) }).built,
     async close() {
       transport?.close();
+      deliveries.close();
       await db.$disconnect();
     },
   };

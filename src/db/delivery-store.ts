@@ -1,6 +1,7 @@
 import { Prisma } from "../generated/sqlite/client";
 import type { Db } from "./create-database";
 import type { DatabaseTarget } from "./database-target";
+import { rawStatements } from "./raw-statements";
 
 export type DeliveryStatus = "queued" | "sending" | "sent" | "failed" | "uncertain";
 
@@ -47,8 +48,11 @@ export interface DeliveryStore {
   requeue(editionId: number, subscriberId: number, now: Date): Promise<boolean>;
   /** Subscribers whose delivery of this edition is settled (sent, failed or uncertain). */
   settledSubscribers(editionId: number): Promise<Set<number>>;
-  /** Records the send and the papers it carried, in one transaction. */
-  markSent(delivery: Delivery, sent: SentDigest): Promise<void>;
+  /**
+   * Records the send and the papers it carried, in one transaction; with `next`, claims the
+   * next delivery in that same transaction (one commit per message instead of two).
+   */
+  markSent(delivery: Delivery, sent: SentDigest, next?: Claim): Promise<Delivery | null>;
   /** Of these papers, which each subscriber was already mailed in another edition. */
   mailedElsewhere(
     editionId: number,
@@ -61,12 +65,28 @@ export interface DeliveryStore {
   countByStatus(editionId: number): Promise<Record<DeliveryStatus, number>>;
   /** Messages handed over since `since`, over all editions (for the hourly limit). */
   countSentSince(since: Date): Promise<number>;
+  /** Closes the send path's own connection, if it opened one. */
+  close(): void;
 }
 
 /** Stays well under SQLite's limit on bound parameters per statement. */
 const QUERY_CHUNK = 5_000;
 /** Rows per INSERT (four parameters each). */
 const INSERT_CHUNK = 1_000;
+
+/** The claimed delivery, if a row was claimed. */
+function claimed(rows: readonly ClaimedRow[]): Delivery | null {
+  const row = rows[0];
+  return row
+    ? {
+        id: Number(row.id),
+        editionId: Number(row.editionId),
+        subscriberId: Number(row.subscriberId),
+        status: "sending",
+        attempts: Number(row.attempts),
+      }
+    : null;
+}
 
 /** A claimed row as the database returns it (integers may come back as bigint). */
 interface ClaimedRow {
@@ -76,7 +96,30 @@ interface ClaimedRow {
   attempts: number | bigint;
 }
 
-export function createDeliveryStore(db: Db, provider: DatabaseTarget["provider"]): DeliveryStore {
+export function createDeliveryStore(db: Db, target: DatabaseTarget): DeliveryStore {
+  /**
+   * One statement: pick the oldest due row and take it only if it is still queued. On
+   * PostgreSQL, SKIP LOCKED lets parallel senders pass over a row another one is taking.
+   */
+  const claimStatement = ({ editionId, now, leaseMs, linkTokenHash, only }: Claim) => {
+    const lease = new Date(now.getTime() + leaseMs);
+    const onlyClause = only === undefined ? Prisma.empty : Prisma.sql`AND "subscriberId" = ${only}`;
+    const skipLocked =
+      target.provider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+    return Prisma.sql`
+      UPDATE "Delivery"
+      SET "status" = 'sending', "attempts" = "attempts" + 1, "leaseUntil" = ${lease},
+          "linkTokenHash" = ${linkTokenHash}, "updatedAt" = ${now}
+      WHERE "id" = (
+        SELECT "id" FROM "Delivery"
+        WHERE "editionId" = ${editionId} AND "status" = 'queued'
+          AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now}) ${onlyClause}
+        ORDER BY "id" LIMIT 1 ${skipLocked}
+      ) AND "status" = 'queued'
+      RETURNING "id", "editionId", "subscriberId", "attempts"`;
+  };
+  // The statements run once per message (claim, record) skip Prisma's query building.
+  const hot = rawStatements(db, target);
   return {
     async createMissing(editionId, subscriberIds) {
       const existing = await db.delivery.findMany({
@@ -124,60 +167,35 @@ export function createDeliveryStore(db: Db, provider: DatabaseTarget["provider"]
         select: { linkTokenHash: true, subscriberId: true },
       });
     },
-    async claimNext({ editionId, now, leaseMs, linkTokenHash, only }) {
-      // One statement: pick the oldest due row and take it only if it is still queued. On
-      // PostgreSQL, SKIP LOCKED lets parallel senders pass over a row another one is taking.
-      const lease = new Date(now.getTime() + leaseMs);
-      const onlyClause =
-        only === undefined ? Prisma.empty : Prisma.sql`AND "subscriberId" = ${only}`;
-      const skipLocked =
-        provider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
-      const rows = await db.$queryRaw<ClaimedRow[]>`
-        UPDATE "Delivery"
-        SET "status" = 'sending', "attempts" = "attempts" + 1, "leaseUntil" = ${lease},
-            "linkTokenHash" = ${linkTokenHash}, "updatedAt" = ${now}
-        WHERE "id" = (
-          SELECT "id" FROM "Delivery"
-          WHERE "editionId" = ${editionId} AND "status" = 'queued'
-            AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now}) ${onlyClause}
-          ORDER BY "id" LIMIT 1 ${skipLocked}
-        ) AND "status" = 'queued'
-        RETURNING "id", "editionId", "subscriberId", "attempts"`;
-      const row = rows[0];
-      return row
-        ? {
-            id: Number(row.id),
-            editionId: Number(row.editionId),
-            subscriberId: Number(row.subscriberId),
-            status: "sending",
-            attempts: Number(row.attempts),
-          }
-        : null;
+    async claimNext(claim) {
+      return claimed(await hot.all<ClaimedRow>(claimStatement(claim)));
     },
-    async markSent(delivery, sent) {
-      // Raw statements in one batch: this runs once per message, where Prisma's query building
-      // would cost more than the SMTP exchange itself.
+    async markSent(delivery, sent, next) {
       const now = new Date();
       const mailed = sent.arxivIds.map(
         (arxivId) =>
           Prisma.sql`(${delivery.subscriberId}, ${arxivId}, ${delivery.editionId}, ${now})`,
       );
-      await db.$transaction([
-        db.$executeRaw`
-          UPDATE "Delivery"
-          SET "status" = 'sent', "sentAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL,
-              "messageId" = ${sent.messageId}, "subject" = ${sent.subject},
-              "paperCount" = ${sent.arxivIds.length}, "updatedAt" = ${now}
-          WHERE "id" = ${delivery.id}`,
-        ...(mailed.length === 0
-          ? []
-          : [
-              db.$executeRaw`
-                INSERT INTO "MailedPaper" ("subscriberId", "arxivId", "editionId", "createdAt")
-                VALUES ${Prisma.join(mailed)}
-                ON CONFLICT DO NOTHING`,
-            ]),
-      ]);
+      const rows = await hot.transaction<ClaimedRow>(
+        [
+          Prisma.sql`
+            UPDATE "Delivery"
+            SET "status" = 'sent', "sentAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL,
+                "messageId" = ${sent.messageId}, "subject" = ${sent.subject},
+                "paperCount" = ${sent.arxivIds.length}, "updatedAt" = ${now}
+            WHERE "id" = ${delivery.id}`,
+          ...(mailed.length === 0
+            ? []
+            : [
+                Prisma.sql`
+                  INSERT INTO "MailedPaper" ("subscriberId", "arxivId", "editionId", "createdAt")
+                  VALUES ${Prisma.join(mailed)}
+                  ON CONFLICT DO NOTHING`,
+              ]),
+        ],
+        next && claimStatement(next),
+      );
+      return claimed(rows);
     },
     async mailedElsewhere(editionId, arxivIds) {
       const bySubscriber = new Map<number, Set<string>>();
@@ -229,5 +247,6 @@ export function createDeliveryStore(db: Db, provider: DatabaseTarget["provider"]
       for (const group of groups) counts[group.status] = group._count._all;
       return counts;
     },
+    close: () => hot.close(),
   };
 }

@@ -1,14 +1,12 @@
-import type { DeliveryStore, Delivery } from "../db/delivery-store";
+import type { DeliveryStore } from "../db/delivery-store";
 import type { Subscriber, SubscriberStore } from "../db/subscriber-store";
 import type { DigestHtmlTemplate } from "../digest/digest-html-template";
-import { digestSubject } from "../digest/digest-mail-parts";
 import type { EditionContent } from "../digest/edition-content";
-import { renderDigestText } from "../digest/render-digest-text";
-import { composeDigestMessage } from "./compose-digest-message";
-import { SendError, type MailTransport } from "./mail-transport";
+import type { MailTransport } from "./mail-transport";
 import { createLinkToken } from "../subscribers/link-token";
-import { nextAttemptAt, type SendPolicy } from "./send-policy";
+import type { SendPolicy } from "./send-policy";
 import type { DeliveryLinks } from "./delivery-links";
+import { deliverDigest, type Claimed, type NextClaim } from "./deliver-digest";
 
 export interface SendDeps {
   deliveries: DeliveryStore;
@@ -49,9 +47,6 @@ export interface SendOptions {
   signal?: AbortSignal;
 }
 
-/** What happened to one claimed delivery. */
-type Outcome = "sent" | "failed" | "retrying";
-
 const HOUR_MS = 60 * 60_000;
 
 /**
@@ -75,24 +70,32 @@ export async function sendEdition(
   const uncertain = await deps.deliveries.markExpiredLeasesUncertain(editionId, deps.now());
   const progress: SendProgress = { sent: 0, failed: 0, retrying: 0 };
   const hourly = await hourlyBudget(deps);
+  const nextClaim: NextClaim = () => {
+    if (options.signal?.aborted || !hourly.take()) return undefined;
+    const link = createLinkToken();
+    const claim = {
+      editionId,
+      now: deps.now(),
+      leaseMs: deps.policy.leaseMs,
+      linkTokenHash: link.hash,
+      only: options.only,
+    };
+    return { claim, linkToken: link.token };
+  };
+  const claimAlone = async (): Promise<Claimed | null> => {
+    const wanted = nextClaim();
+    const delivery = wanted && (await deps.deliveries.claimNext(wanted.claim));
+    return wanted && delivery ? { delivery, linkToken: wanted.linkToken } : null;
+  };
   const worker = async () => {
-    while (!options.signal?.aborted && hourly.take()) {
-      const link = createLinkToken();
-      const delivery = await deps.deliveries.claimNext({
-        editionId,
-        now: deps.now(),
-        leaseMs: deps.policy.leaseMs,
-        linkTokenHash: link.hash,
-        only: options.only,
-      });
-      if (!delivery) {
-        hourly.giveBack();
-        return;
-      }
-      const outcome = await deliver(deps, content, subscribers, delivery, link.token);
+    let claimed = await claimAlone();
+    while (claimed) {
+      const { outcome, next } = await deliverDigest(deps, content, subscribers, claimed, nextClaim);
+      // Only a message handed over counts against the hourly limit.
       if (outcome !== "sent") hourly.giveBack();
       progress[outcome] += 1;
       options.onProgress?.({ ...progress });
+      claimed = next === undefined ? await claimAlone() : next;
     }
   };
   await Promise.all(Array.from({ length: deps.policy.concurrency }, worker));
@@ -126,77 +129,4 @@ async function hourlyBudget(deps: SendDeps) {
     },
     exhausted: () => refused,
   };
-}
-
-async function deliver(
-  deps: SendDeps,
-  content: EditionContent,
-  subscribers: ReadonlyMap<number, Subscriber>,
-  delivery: Delivery,
-  linkToken: string,
-): Promise<Outcome> {
-  const subscriber = subscribers.get(delivery.subscriberId);
-  if (!subscriber || subscriber.status !== "active") {
-    await deps.deliveries.markFailed(delivery.id, "skipped: the subscriber is no longer active");
-    return "failed";
-  }
-  const digest = content.digestFor(subscriber, { maxPapers: deps.maxPapers, now: deps.now() });
-  if (!digest) {
-    await deps.deliveries.markFailed(
-      delivery.id,
-      "skipped: the keywords no longer match any paper",
-    );
-    return "failed";
-  }
-  const unsubscribe = deps.linksFor(delivery.id, linkToken);
-  const links = {
-    unsubscribeUrl: unsubscribe.url,
-    manageUrl: unsubscribe.manageUrl,
-    webViewUrl: unsubscribe.webViewUrl,
-  };
-  const message = composeDigestMessage({
-    from: deps.mailFrom,
-    to: subscriber.email,
-    subject: digestSubject(digest),
-    text: renderDigestText(digest, links),
-    html: deps.template.render(digest, links),
-    editionDate: digest.editionDate,
-    deliveryId: delivery.id,
-    unsubscribe,
-  });
-  try {
-    await deps.transport.send(message);
-  } catch (error) {
-    return failed(deps, delivery, error);
-  }
-  await deps.deliveries.markSent(delivery, {
-    messageId: message.messageId,
-    subject: message.subject,
-    arxivIds: [...new Set(digest.sections.flatMap((s) => s.papers.map((p) => p.arxivId)))],
-  });
-  if (subscriber.hardBounces > 0) await deps.subscribers.clearHardBounces(subscriber.id);
-  return "sent";
-}
-
-/** 5xx: final, and counted against the address. Anything else: again later, within the budget. */
-async function failed(deps: SendDeps, delivery: Delivery, error: unknown): Promise<Outcome> {
-  const reason = error instanceof Error ? error.message : String(error);
-  if (error instanceof SendError && error.permanent) {
-    await deps.deliveries.markFailed(delivery.id, reason);
-    await deps.subscribers.recordHardBounce(delivery.subscriberId, deps.policy.hardBounceLimit);
-    return "failed";
-  }
-  if (delivery.attempts >= deps.policy.maxAttempts) {
-    await deps.deliveries.markFailed(
-      delivery.id,
-      `gave up after ${delivery.attempts} attempts: ${reason}`,
-    );
-    return "failed";
-  }
-  await deps.deliveries.markRetry(
-    delivery.id,
-    reason,
-    nextAttemptAt(deps.policy, deps.now(), delivery.attempts),
-  );
-  return "retrying";
 }

@@ -1,0 +1,107 @@
+import type { Claim, Delivery } from "../db/delivery-store";
+import type { Subscriber } from "../db/subscriber-store";
+import { digestSubject } from "../digest/digest-mail-parts";
+import type { EditionContent } from "../digest/edition-content";
+import { renderDigestText } from "../digest/render-digest-text";
+import { composeDigestMessage } from "./compose-digest-message";
+import { SendError } from "./mail-transport";
+import { nextAttemptAt } from "./send-policy";
+import type { SendDeps } from "./send-edition";
+
+/** What happened to one claimed delivery. */
+export type Outcome = "sent" | "failed" | "retrying";
+
+/** A claimed delivery and the raw token its links carry (only its hash is stored). */
+export interface Claimed {
+  delivery: Delivery;
+  linkToken: string;
+}
+
+/** The claim a sender would make next, or undefined when it must stop. */
+export type NextClaim = () => { claim: Claim; linkToken: string } | undefined;
+
+/**
+ * Builds, sends and records one digest. Once the message is accepted, the send is recorded and
+ * the sender's next delivery claimed in one transaction; `next` is then that claim's result
+ * (undefined when this path did not claim, so the caller claims itself).
+ */
+export async function deliverDigest(
+  deps: SendDeps,
+  content: EditionContent,
+  subscribers: ReadonlyMap<number, Subscriber>,
+  { delivery, linkToken }: Claimed,
+  nextClaim: NextClaim,
+): Promise<{ outcome: Outcome; next?: Claimed | null }> {
+  const subscriber = subscribers.get(delivery.subscriberId);
+  if (!subscriber || subscriber.status !== "active") {
+    await deps.deliveries.markFailed(delivery.id, "skipped: the subscriber is no longer active");
+    return { outcome: "failed" };
+  }
+  const digest = content.digestFor(subscriber, { maxPapers: deps.maxPapers, now: deps.now() });
+  if (!digest) {
+    await deps.deliveries.markFailed(
+      delivery.id,
+      "skipped: the keywords no longer match any paper",
+    );
+    return { outcome: "failed" };
+  }
+  const unsubscribe = deps.linksFor(delivery.id, linkToken);
+  const links = {
+    unsubscribeUrl: unsubscribe.url,
+    manageUrl: unsubscribe.manageUrl,
+    webViewUrl: unsubscribe.webViewUrl,
+  };
+  const message = composeDigestMessage({
+    from: deps.mailFrom,
+    to: subscriber.email,
+    subject: digestSubject(digest),
+    text: renderDigestText(digest, links),
+    html: deps.template.render(digest, links),
+    editionDate: digest.editionDate,
+    deliveryId: delivery.id,
+    unsubscribe,
+  });
+  try {
+    await deps.transport.send(message);
+  } catch (error) {
+    return { outcome: await failed(deps, delivery, error) };
+  }
+  const following = nextClaim();
+  const next = await deps.deliveries.markSent(
+    delivery,
+    {
+      messageId: message.messageId,
+      subject: message.subject,
+      arxivIds: [...new Set(digest.sections.flatMap((s) => s.papers.map((p) => p.arxivId)))],
+    },
+    following?.claim,
+  );
+  if (subscriber.hardBounces > 0) await deps.subscribers.clearHardBounces(subscriber.id);
+  return {
+    outcome: "sent",
+    next: following && (next ? { delivery: next, linkToken: following.linkToken } : null),
+  };
+}
+
+/** 5xx: final, and counted against the address. Anything else: again later, within the budget. */
+async function failed(deps: SendDeps, delivery: Delivery, error: unknown): Promise<Outcome> {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (error instanceof SendError && error.permanent) {
+    await deps.deliveries.markFailed(delivery.id, reason);
+    await deps.subscribers.recordHardBounce(delivery.subscriberId, deps.policy.hardBounceLimit);
+    return "failed";
+  }
+  if (delivery.attempts >= deps.policy.maxAttempts) {
+    await deps.deliveries.markFailed(
+      delivery.id,
+      `gave up after ${delivery.attempts} attempts: ${reason}`,
+    );
+    return "failed";
+  }
+  await deps.deliveries.markRetry(
+    delivery.id,
+    reason,
+    nextAttemptAt(deps.policy, deps.now(), delivery.attempts),
+  );
+  return "retrying";
+}
