@@ -1,5 +1,6 @@
 import type { Query } from "../match/query";
 import type { Digest, DigestPaper } from "./digest";
+import { NO_TERMS } from "./per-paper-cache";
 
 export interface BuildDigestInput {
   editionDate: string;
@@ -41,7 +42,7 @@ export function buildDigest(input: BuildDigestInput): Digest | null {
     const terms = input.matchedTerms?.(query);
     const papers = ids.map((id) => {
       const paper = paperOf(input.papers, id);
-      return terms ? { ...paper, matchedTerms: terms.get(id) ?? [] } : paper;
+      return terms ? withTerms(paper, terms.get(id) ?? NO_TERMS) : paper;
     });
     return { query: query.text, papers };
   });
@@ -57,6 +58,22 @@ export function buildDigest(input: BuildDigestInput): Digest | null {
     omittedPaperCount: omitted,
     missingTranslations: shown.some((s) => s.papers.some((p) => p.translation === undefined)),
   };
+}
+
+/** Each paper with each term list, made once: every digest showing them shares the object. */
+const papersWithTerms = new WeakMap<DigestPaper, WeakMap<readonly string[], DigestPaper>>();
+
+/**
+ * The paper carrying a section's matched terms. The matcher hands out one term list per (query,
+ * paper), so the same pair recurs across subscribers: sharing the object saves a copy per paper
+ * per digest and lets renderers cache by identity.
+ */
+function withTerms(paper: DigestPaper, terms: readonly string[]): DigestPaper {
+  let byTerms = papersWithTerms.get(paper);
+  if (!byTerms) papersWithTerms.set(paper, (byTerms = new WeakMap()));
+  let decorated = byTerms.get(terms);
+  if (!decorated) byTerms.set(terms, (decorated = { ...paper, matchedTerms: terms }));
+  return decorated;
 }
 
 function paperOf(papers: ReadonlyMap<number, DigestPaper>, id: number): DigestPaper {

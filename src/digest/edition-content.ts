@@ -59,7 +59,7 @@ export class EditionContent {
     const sections = digest.sections.map((section) => ({
       ...section,
       papers: section.papers.map((paper) =>
-        paper.translation ? { ...paper, translation: traditionalOf(paper.translation) } : paper,
+        paper.translation ? traditionalPaper(paper, paper.translation) : paper,
       ),
     }));
     return { ...digest, sections, language: "zh-TW" };
@@ -127,6 +127,21 @@ function parseableQueries(keywords: readonly string[]): Query[] {
       throw error;
     }
   });
+}
+
+/** zh-TW papers, one per zh-CN one: renderers cache by object, so the same paper stays the same. */
+const traditionalPapers = new WeakMap<DigestPaper, DigestPaper>();
+
+function traditionalPaper(
+  paper: DigestPaper,
+  zh: NonNullable<DigestPaper["translation"]>,
+): DigestPaper {
+  let converted = traditionalPapers.get(paper);
+  if (!converted) {
+    converted = { ...paper, translation: traditionalOf(zh) };
+    traditionalPapers.set(paper, converted);
+  }
+  return converted;
 }
 
 /** zh-TW translations, one object per zh-CN one: renderers cache per translation object. */

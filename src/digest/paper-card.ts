@@ -33,6 +33,9 @@ export function paperAnchor(sectionIndex: number, arxivId: string): string {
   return `p${sectionIndex}-${arxivId.replace(/[^A-Za-z0-9.-]/g, "-")}`;
 }
 
+/** Cards kept per cache: about 15 KB each at most (a few shortening steps), some 75 MB at worst. */
+const MAX_CARDS = 5_000;
+
 /** One paper's card in one place, unshortened and at each step of SHORTENING_STEPS. */
 export class CardSteps {
   private readonly steps: (RenderedCard | undefined)[] = [];
@@ -53,15 +56,38 @@ export class CardSteps {
  * cost a few string joins instead of 35 template fills.
  */
 export class PaperCardCache {
-  /** About 15 KB each at most (a card at a few shortening steps): some 75 MB at worst. */
-  private readonly cards = new PerPaperCache<CardSteps>(5_000);
+  private readonly cards = new PerPaperCache<CardSteps>(MAX_CARDS);
   private readonly fill: FilledTemplate;
 
   constructor(template: string) {
     this.fill = parseTemplate(template);
   }
 
+  /**
+   * The same, found by the paper object itself (digests share paper objects: buildDigest's
+   * withTerms), at [section × 2 + (zh-TW ? 1 : 0)]: the common case costs one WeakMap lookup.
+   */
+  private byObject = new WeakMap<DigestPaper, CardSteps[]>();
+  /** Held in byObject; bounded like `cards`, so the two together stay within their budget. */
+  private heldByObject = 0;
+
   card(paper: DigestPaper, sectionIndex: number, zhLang: DigestLanguage): CardSteps {
+    let placed = this.byObject.get(paper);
+    if (!placed) this.byObject.set(paper, (placed = []));
+    const slot = sectionIndex * 2 + (zhLang === "zh-TW" ? 1 : 0);
+    let card = placed[slot];
+    if (!card) {
+      if (this.heldByObject >= MAX_CARDS) {
+        this.byObject = new WeakMap([[paper, (placed = [])]]);
+        this.heldByObject = 0;
+      }
+      placed[slot] = card = this.lookUp(paper, sectionIndex, zhLang);
+      this.heldByObject += 1;
+    }
+    return card;
+  }
+
+  private lookUp(paper: DigestPaper, sectionIndex: number, zhLang: DigestLanguage): CardSteps {
     const variant = [sectionIndex, zhLang, paper.matchedTerms ?? NO_TERMS];
     return this.cards.get(paper, variant, () => {
       // What does not change with shortening is built once for all the steps.
