@@ -30,9 +30,10 @@ const fail = (check: string, detail: string): CheckResult => ({ check, verdict: 
 const offline = (check: string) => warn(check, "not checked (--offline)");
 
 function reason(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error))
-    .replace(/\s+/g, " ")
-    .slice(0, 300);
+  const text = error instanceof Error ? error.message : String(error);
+  // Prisma wraps the driver's words in a paragraph about the call; the words are what matter.
+  const driver = /Message: `([^`]+)`/.exec(text)?.[1] ?? text;
+  return driver.replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
 /** Rejects after `ms`, so no check can hang the command. */
@@ -106,10 +107,10 @@ export async function checkMail(config: Config, options: CheckOptions): Promise<
   const { smtpUrl, outboxDir } = config.mail;
   if (!smtpUrl) {
     try {
-      fs.mkdirSync(outboxDir, { recursive: true });
-      const probe = path.join(outboxDir, `.doctor-${process.pid}.tmp`);
-      fs.writeFileSync(probe, "");
-      fs.unlinkSync(probe);
+      // The folder is made by the first send; until then its nearest existing parent must do.
+      let dir = path.resolve(outboxDir);
+      while (!fs.existsSync(dir)) dir = path.dirname(dir);
+      fs.accessSync(dir, fs.constants.W_OK);
       return ok(
         "mail",
         `no SMTP_URL: digests are written to ${path.resolve(outboxDir)} (writable)`,

@@ -220,6 +220,12 @@ describe("doctor", () => {
         detail: expect.stringMatching(/^MAX_EDITION_AGE_HOURS is invalid/),
       },
     ]);
+    const outboxEnv = freshEnv();
+    const outbox = await runCliWith(outboxEnv, "doctor", "--offline");
+    expect(outbox.out).toMatch(
+      /^ok {4}mail +no SMTP_URL: digests are written to .*outbox \(writable\)$/m,
+    );
+    expect(fs.existsSync(outboxEnv.MAIL_OUTBOX_DIR as string)).toBe(false);
     const timeout = await runCliWith(freshEnv(), "doctor", "--timeout", "0");
     expect(timeout).toMatchObject({ code: 1, err: expect.stringMatching(/--timeout must be/) });
   });
