@@ -121,7 +121,7 @@ describe("subscribing, confirming, editing and leaving in Chromium", () => {
     const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
     for (const url of [`${web.base}/`, manageUrl, `${web.base}/manage`]) {
       await phone.goto(url);
-      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      const width = await phone.evaluate<number>("document.documentElement.scrollWidth");
       expect(width).toBeLessThanOrEqual(360);
     }
     await phone.close();
