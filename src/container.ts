@@ -87,8 +87,7 @@ export async function createApp(config: Config): Promise<App> {
         userAgent: `arxiv-digest/${APP_VERSION} (self-hosted arXiv digest; contact: ${config.arxiv.contact})`,
       })),
     transport: openTransport,
-    template: () =>
-      (template ??= compileDigestTemplate({ maxHtmlKb: config.digest.maxHtmlKb })),
+    template: () => (template ??= compileDigestTemplate({ maxHtmlKb: config.digest.maxHtmlKb })),
     translator: () => (translator ??= { built: createTranslator(config.translator) }).built,
     async close() {
       transport?.close();
