@@ -24,6 +24,9 @@ export function appEditionJob(app: App): EditionJob {
       return { kind: "edition", editionDate: date, stale };
     },
     async deliver(editionDate, signal) {
+      // Requests left unconfirmed for 7 days go once a day even when nobody subscribes.
+      const expired = await app.subscriptions.expirePending();
+      if (expired > 0) app.logger.info({ expired }, "unconfirmed subscription requests expired");
       const { edition, translation, ...summary } = await deliverEdition(app, {
         editionDate,
         signal,

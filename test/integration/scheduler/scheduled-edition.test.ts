@@ -109,6 +109,29 @@ describe.each(databaseKinds())("the scheduled run on %s", (kind) => {
     );
   });
 
+  it("clears subscription requests left unconfirmed for 7 days when it runs the edition", async () => {
+    feedAnswers = [BATCH];
+    const [app] = apps as [App];
+    const env = { DATABASE_URL: database.url };
+    for (const email of ["old@example.org", "new@example.org"]) {
+      expect((await runCliWith(env, "subscriber", "add", email, "-k", "robot")).code).toBe(0);
+    }
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    await app.db.subscriber.updateMany({
+      where: { email: "old@example.org" },
+      data: { createdAt: eightDaysAgo, pendingSince: eightDaysAgo },
+    });
+    const result = await runEdition(
+      runner(app, "one"),
+      FRIDAY,
+      deadline,
+      new AbortController().signal,
+    );
+    expect(result).toMatchObject({ kind: "done" });
+    const left = await app.db.subscriber.findMany({ where: { status: "pending" } });
+    expect(left.map((s) => s.email)).toEqual(["new@example.org"]);
+  });
+
   it("two processes on one database: one runs the edition, the other stands aside", async () => {
     feedAnswers = [BATCH];
     const [first, second] = apps as [App, App];
