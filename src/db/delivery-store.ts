@@ -46,6 +46,8 @@ export interface DeliveryStore {
    * operator asked for; refused (false) while another sender holds a live claim on it.
    */
   requeue(editionId: number, subscriberId: number, now: Date): Promise<boolean>;
+  /** Subscribers who have a delivery of this edition, whatever its state. */
+  subscribersWithDelivery(editionId: number): Promise<Set<number>>;
   /** Subscribers whose delivery of this edition is settled (sent, failed or uncertain). */
   settledSubscribers(editionId: number): Promise<Set<number>>;
   /**
@@ -118,15 +120,19 @@ export function createDeliveryStore(db: Db, target: DatabaseTarget): DeliverySto
       ) AND "status" = 'queued'
       RETURNING "id", "editionId", "subscriberId", "attempts"`;
   };
+  const subscribersWithDelivery = async (editionId: number) => {
+    const rows = await db.delivery.findMany({
+      where: { editionId },
+      select: { subscriberId: true },
+    });
+    return new Set(rows.map((row) => row.subscriberId));
+  };
   // The statements run once per message (claim, record) skip Prisma's query building.
   const hot = rawStatements(db, target);
   return {
+    subscribersWithDelivery,
     async createMissing(editionId, subscriberIds) {
-      const existing = await db.delivery.findMany({
-        where: { editionId },
-        select: { subscriberId: true },
-      });
-      const have = new Set(existing.map((d) => d.subscriberId));
+      const have = await subscribersWithDelivery(editionId);
       const missing = subscriberIds.filter((id) => !have.has(id));
       // Several senders may prepare the same edition at once: a row another one just wrote is
       // skipped (ON CONFLICT DO NOTHING works on SQLite and PostgreSQL alike), never an error.

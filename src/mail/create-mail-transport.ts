@@ -6,6 +6,14 @@ import type { Config } from "../config";
 import { SendError, type MailTransport, type OutgoingMessage } from "./mail-transport";
 import type { SendPolicy } from "./send-policy";
 
+/**
+ * Digest bodies mix Chinese and ASCII markup. Left to choose, nodemailer scans each body to pick
+ * an encoding, finds more Latin letters than anything else, and quoted-printable encodes ~20 KB in
+ * JS: ≈0.8 ms of CPU a message, the largest share of a send's cost. Base64 is encoded natively
+ * and needs no scan; mail clients decode both alike.
+ */
+const BODY_ENCODING = { textEncoding: "base64" } as const;
+
 /** SMTP when SMTP_URL is set, otherwise one .eml file per message in MAIL_OUTBOX_DIR. */
 export function createMailTransport(mail: Config["mail"], policy: SendPolicy): MailTransport {
   return mail.smtpUrl
@@ -41,7 +49,7 @@ function smtpTransport(
     description: `SMTP ${new URL(url).host}`,
     async send(message) {
       try {
-        await transporter.sendMail(message);
+        await transporter.sendMail({ ...message, ...BODY_ENCODING });
       } catch (error) {
         throw classifySmtpError(error);
       }
@@ -67,7 +75,7 @@ function outboxTransport(dir: string, dkim: Config["mail"]["dkim"]): MailTranspo
   return {
     description: `outbox ${path.resolve(dir)}`,
     async send(message: OutgoingMessage) {
-      const info = await transporter.sendMail(message);
+      const info = await transporter.sendMail({ ...message, ...BODY_ENCODING });
       await fs.mkdir(dir, { recursive: true });
       const name = `${message.messageId.replace(/[^A-Za-z0-9.@-]+/g, "")}.eml`;
       // Written under a temporary name and renamed, so a reader never sees half a message.
