@@ -22,6 +22,26 @@ const FEED = path.join(ROOT, "test", "fixtures", "example-digest-papers.rss.xml"
 const CLI = path.join(ROOT, "bin", "arxiv-digest.js");
 const REFERENCE = path.join(ROOT, "bench", "send-reference.js");
 
+/** The newest modification time under `dir`, in ms. */
+function newestUnder(dir: string): number {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((newest, entry) => {
+      return Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    }, 0);
+}
+
+/** The bench runs the compiled CLI: measuring an old build would report the wrong code. */
+function assertBuilt(): void {
+  const built = path.join(ROOT, "dist", "cli", "main.js");
+  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestUnder(path.join(ROOT, "src"))) {
+    throw new Error(
+      "the send bench runs dist/, which is missing or older than src/: npm run build",
+    );
+  }
+}
+
 /** A database file with DELIVERIES active subscribers, one edition, and a queued delivery each. */
 async function prepareDatabase(databaseUrl: string): Promise<string> {
   const app = await createApp(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" }));
@@ -77,6 +97,7 @@ async function measure(
  * raw bytes, the stricter of the two. Needs a current `dist/` (`npm run build`).
  */
 export async function benchSend(): Promise<Figure[]> {
+  assertBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arxiv-digest-bench-"));
   const sink = await startSink();
   try {
