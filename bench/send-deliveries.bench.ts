@@ -92,9 +92,10 @@ async function measure(
  * `arxiv-digest send` as production runs it (compiled, a process of its own) sends 10,000
  * prepared deliveries to a loopback sink. Then plain nodemailer processes with the same pool
  * options and concurrency send our first message 10,000 times: once as the very bytes we sent,
- * once composed by nodemailer from the same parts and headers. Rates are timed at the sink
- * ((n - 1) / (last - first)); memory is each sender's VmHWM. The budgeted share is against the
- * raw bytes, the stricter of the two. Needs a current `dist/` (`npm run build`).
+ * once built by nodemailer from the same parts and headers. Rates are timed at the sink
+ * ((n - 1) / (last - first)); memory is each sender's VmHWM. The budgeted share is against
+ * nodemailer building the message, as DESIGN.md's budget says ("the transport's own limit");
+ * the raw-bytes share is printed for information. Needs a current `dist/` (`npm run build`).
  */
 export async function benchSend(): Promise<Figure[]> {
   assertBuilt();
@@ -125,30 +126,31 @@ export async function benchSend(): Promise<Figure[]> {
         env,
         dir,
       );
+    const built = await reference("compose");
     const raw = await reference("raw");
-    const composed = await reference("compose");
     const kb = round(message.raw.length / 1000);
     return [
       { name: `send ${DELIVERIES} prepared deliveries`, value: round(ours.rate), unit: "msg/s" },
       {
-        name: `send: nodemailer alone, same pool, the same ${kb} KB of raw bytes`,
+        name: "send: nodemailer alone, same pool, building the same parts and headers",
+        value: round(built.rate),
+        unit: "msg/s",
+      },
+      {
+        name: "send: share of the transport's rate (nodemailer building the same message)",
+        value: round((100 * ours.rate) / built.rate),
+        unit: "%",
+        budget: ">= 80 %",
+      },
+      // Informational only: resending cached bytes skips the MIME building every real send does.
+      {
+        name: `send: nodemailer alone, same pool, resending the same ${kb} KB of raw bytes`,
         value: round(raw.rate),
         unit: "msg/s",
       },
       {
-        name: "send: share of the raw-bytes rate",
+        name: "send: share of the raw-bytes resend rate (no budget)",
         value: round((100 * ours.rate) / raw.rate),
-        unit: "%",
-        budget: ">= 80 %",
-      },
-      {
-        name: "send: nodemailer alone, same pool, composing the same parts and headers",
-        value: round(composed.rate),
-        unit: "msg/s",
-      },
-      {
-        name: "send: share of the composing rate",
-        value: round((100 * ours.rate) / composed.rate),
         unit: "%",
       },
       { name: "send: peak RSS", value: round(ours.peakMb), unit: "MB", budget: "< 300 MB" },
@@ -158,8 +160,8 @@ export async function benchSend(): Promise<Figure[]> {
         unit: "MB",
       },
       {
-        name: "send: nodemailer alone, peak RSS (composing)",
-        value: round(composed.peakMb),
+        name: "send: nodemailer alone, peak RSS (building)",
+        value: round(built.peakMb),
         unit: "MB",
       },
     ];
