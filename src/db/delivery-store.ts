@@ -120,6 +120,28 @@ export function createDeliveryStore(db: Db, target: DatabaseTarget): DeliverySto
       ) AND "status" = 'queued'
       RETURNING "id", "editionId", "subscriberId", "attempts"`;
   };
+  /**
+   * The papers a digest carried. On SQLite one statement text for any number of papers (the ids
+   * as one JSON array), so it is prepared once and binds 4 values instead of 4 per paper.
+   */
+  const insertMailed = (delivery: Delivery, arxivIds: readonly string[], now: Date) => {
+    if (target.provider === "sqlite") {
+      // `WHERE true` keeps SQLite from reading ON CONFLICT as part of the join.
+      return Prisma.sql`
+        INSERT INTO "MailedPaper" ("subscriberId", "arxivId", "editionId", "createdAt")
+        SELECT ${delivery.subscriberId}, "value", ${delivery.editionId}, ${now}
+        FROM json_each(${JSON.stringify(arxivIds)}) WHERE true
+        ON CONFLICT DO NOTHING`;
+    }
+    const rows = arxivIds.map(
+      (arxivId) =>
+        Prisma.sql`(${delivery.subscriberId}, ${arxivId}, ${delivery.editionId}, ${now})`,
+    );
+    return Prisma.sql`
+      INSERT INTO "MailedPaper" ("subscriberId", "arxivId", "editionId", "createdAt")
+      VALUES ${Prisma.join(rows)}
+      ON CONFLICT DO NOTHING`;
+  };
   const subscribersWithDelivery = async (editionId: number) => {
     const rows = await db.delivery.findMany({
       where: { editionId },
@@ -178,10 +200,6 @@ export function createDeliveryStore(db: Db, target: DatabaseTarget): DeliverySto
     },
     async markSent(delivery, sent, next) {
       const now = new Date();
-      const mailed = sent.arxivIds.map(
-        (arxivId) =>
-          Prisma.sql`(${delivery.subscriberId}, ${arxivId}, ${delivery.editionId}, ${now})`,
-      );
       const rows = await hot.transaction<ClaimedRow>(
         [
           Prisma.sql`
@@ -190,14 +208,7 @@ export function createDeliveryStore(db: Db, target: DatabaseTarget): DeliverySto
                 "messageId" = ${sent.messageId}, "subject" = ${sent.subject},
                 "paperCount" = ${sent.arxivIds.length}, "updatedAt" = ${now}
             WHERE "id" = ${delivery.id}`,
-          ...(mailed.length === 0
-            ? []
-            : [
-                Prisma.sql`
-                  INSERT INTO "MailedPaper" ("subscriberId", "arxivId", "editionId", "createdAt")
-                  VALUES ${Prisma.join(mailed)}
-                  ON CONFLICT DO NOTHING`,
-              ]),
+          ...(sent.arxivIds.length === 0 ? [] : [insertMailed(delivery, sent.arxivIds, now)]),
         ],
         next && claimStatement(next),
       );

@@ -53,20 +53,22 @@ export function rawStatements(db: Db, target: DatabaseTarget): RawStatements {
     }
     return statement;
   };
+  const all = (query: Prisma.Sql) => prepared(query).all(...query.values.map(sqliteValue));
+  // Made once: better-sqlite3 builds a wrapper (and its BEGIN/COMMIT statements) per call.
+  let inTransaction:
+    | Database.Transaction<(queries: readonly Prisma.Sql[], returning?: Prisma.Sql) => unknown[]>
+    | undefined;
+  const transaction = () => {
+    inTransaction ??= open().transaction((queries, returning) => {
+      for (const query of queries) prepared(query).run(...query.values.map(sqliteValue));
+      return returning ? all(returning) : [];
+    });
+    return inTransaction;
+  };
   return {
-    all: <T>(query: Prisma.Sql) =>
-      whenUnlocked(() => prepared(query).all(...query.values.map(sqliteValue)) as T[]),
+    all: <T>(query: Prisma.Sql) => whenUnlocked(() => all(query) as T[]),
     transaction: <T>(queries: readonly Prisma.Sql[], returning?: Prisma.Sql) =>
-      whenUnlocked(() =>
-        open()
-          .transaction(() => {
-            for (const query of queries) prepared(query).run(...query.values.map(sqliteValue));
-            return returning
-              ? (prepared(returning).all(...returning.values.map(sqliteValue)) as T[])
-              : [];
-          })
-          .immediate(),
-      ),
+      whenUnlocked(() => transaction().immediate(queries, returning) as T[]),
     close: () => connection?.close(),
   };
 }

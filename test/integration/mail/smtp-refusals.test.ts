@@ -52,6 +52,19 @@ describe("how the far end's refusals are handled", () => {
       expect(byEmail["busy@example.org"]).toMatchObject({ status: "queued", attempts: 1 });
       expect(byEmail["busy@example.org"]?.lastError).toMatch(/451/);
       expect(byEmail["busy@example.org"]?.nextAttemptAt?.getTime()).toBeGreaterThan(Date.now());
+      // A sent digest records each paper it carried (so no later edition mails it again).
+      const ok = byEmail["ok@example.org"]!;
+      const mailed = await app.db.mailedPaper.findMany({
+        where: { subscriberId: ok.subscriberId, editionId: first?.id },
+      });
+      expect(ok.paperCount).toBeGreaterThan(0);
+      expect(mailed.map((m) => m.arxivId).sort()).toEqual(
+        [...new Set(mailed.map((m) => m.arxivId))].sort(),
+      );
+      expect(mailed).toHaveLength(ok.paperCount);
+      expect(mailed.every((m) => /^\d{4}\.\d{4,5}$/.test(m.arxivId))).toBe(true);
+      const goneId = byEmail["gone@example.org"]!.subscriberId;
+      expect(await app.db.mailedPaper.count({ where: { subscriberId: goneId } })).toBe(0);
 
       expect((await app.subscribers.findByEmail("gone@example.org"))?.status).toBe("bounced");
       expect((await app.subscribers.findByEmail("busy@example.org"))?.status).toBe("active");
