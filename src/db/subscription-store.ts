@@ -65,10 +65,10 @@ export interface SubscriptionStore {
    * that were subscribed before go back to unsubscribed. Returns how many expired.
    */
   expirePending(cutoff: Date): Promise<number>;
-  /** The delivery a digest link names, with its edition's date (for the web view). */
+  /** The delivery a digest link names, with its edition's date and its subscriber (one query). */
   findDeliveryForLink(
     id: number,
-  ): Promise<{ linkTokenHash: string | null; subscriberId: number; editionDate: string } | null>;
+  ): Promise<{ linkTokenHash: string | null; subscriber: Subscriber; editionDate: string } | null>;
 }
 
 type TokenRow = Parameters<typeof toSubscriber>[0] & {
@@ -197,12 +197,16 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
     async findDeliveryForLink(id) {
       const row = await db.delivery.findUnique({
         where: { id },
-        select: { linkTokenHash: true, subscriberId: true, edition: { select: { date: true } } },
+        select: {
+          linkTokenHash: true,
+          subscriber: { include: withKeywords },
+          edition: { select: { date: true } },
+        },
       });
       return row
         ? {
             linkTokenHash: row.linkTokenHash,
-            subscriberId: row.subscriberId,
+            subscriber: toSubscriber(row.subscriber),
             editionDate: row.edition.date,
           }
         : null;

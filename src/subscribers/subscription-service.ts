@@ -109,6 +109,12 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
     return { status: "valid", subscriber: found.subscriber };
   }
 
+  /** The delivery a digest link names, when its token matches. */
+  async function linkedDelivery(deliveryId: number, token: string) {
+    const delivery = await store.findDeliveryForLink(deliveryId);
+    return delivery && linkTokenMatches(token, delivery.linkTokenHash) ? delivery : undefined;
+  }
+
   /** Replaces the subscriber's manage token; returns the key of the new manage link. */
   async function newManageKey(subscriberId: number): Promise<string> {
     const { token, hash } = createLinkToken();
@@ -180,9 +186,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
           ? found.subscriber
           : undefined;
       }
-      const delivery = await store.findDeliveryForLink(parsed.id);
-      if (!delivery || !linkTokenMatches(parsed.token, delivery.linkTokenHash)) return undefined;
-      return (await store.findWithTokens(delivery.subscriberId))?.subscriber;
+      return (await linkedDelivery(parsed.id, parsed.token))?.subscriber;
     },
 
     /**
@@ -196,15 +200,13 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
     > {
       const parsed = parseLinkKey(key);
       if (!parsed || parsed.manage) return undefined;
-      const delivery = await store.findDeliveryForLink(parsed.id);
-      if (!delivery || !linkTokenMatches(parsed.token, delivery.linkTokenHash)) return undefined;
-      const subscriber = (await store.findWithTokens(delivery.subscriberId))?.subscriber;
-      if (!subscriber) return undefined;
+      const delivery = await linkedDelivery(parsed.id, parsed.token);
+      if (!delivery) return undefined;
       return {
         deliveryId: parsed.id,
         token: parsed.token,
         editionDate: delivery.editionDate,
-        subscriber,
+        subscriber: delivery.subscriber,
       };
     },
 
