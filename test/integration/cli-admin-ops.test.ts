@@ -17,19 +17,24 @@ function freshEnv(extra: Record<string, string> = {}): Record<string, string> {
   };
 }
 
+/** Ana, confirmed, asking for "diffusion policy": the subscriber two tests start from. */
+async function addConfirmedAna(env: Record<string, string>): Promise<void> {
+  await runCliWith(
+    env,
+    "subscriber",
+    "add",
+    "ana@example.org",
+    "-k",
+    "diffusion policy",
+    "--confirmed",
+  );
+}
+
 describe("editions list and stats", () => {
   it("show the stored editions, digests by status, and the translation cache", async () => {
     const env = freshEnv();
     expect((await runCliWith(env, "editions", "list")).out).toMatch(/no edition yet/);
-    await runCliWith(
-      env,
-      "subscriber",
-      "add",
-      "ana@example.org",
-      "-k",
-      "diffusion policy",
-      "--confirmed",
-    );
+    await addConfirmedAna(env);
     await runCliWith(env, "subscriber", "add", "ben@example.org", "-k", "rl");
     await runCliWith(env, "run", "--feed-file", EXAMPLE_FEED);
     const list = await runCliWith(env, "editions", "list", "--json");
@@ -88,15 +93,7 @@ describe("test-send", () => {
 
   it("uses a subscriber's keywords and the latest edition, or the --keywords given", async () => {
     const env = freshEnv({ SMTP_URL: sink.url });
-    await runCliWith(
-      env,
-      "subscriber",
-      "add",
-      "ana@example.org",
-      "-k",
-      "diffusion policy",
-      "--confirmed",
-    );
+    await addConfirmedAna(env);
     await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
     const own = JSON.parse((await runCliWith(env, "test-send", "ana@example.org", "--json")).out);
     expect(own).toMatchObject({
