@@ -2,7 +2,7 @@ import { runCliWith } from "../../support/run-cli";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
 import { exited, spawnCli } from "../../support/spawn-cli";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../support/databases";
-import { EXAMPLE_FEED } from "../../support/temp-dir";
+import { subscribeAndFetch } from "../../support/subscribe-and-fetch";
 
 const READERS = Array.from(
   { length: 12 },
@@ -36,10 +36,7 @@ describe("exactly once, even when the sender is killed", () => {
       SEND_LEASE_SECONDS: "1",
     };
     try {
-      for (const email of READERS) {
-        await runCliWith(env, "subscriber", "add", email, "-k", "diffusion policy", "--confirmed");
-      }
-      await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
+      await subscribeAndFetch(env, READERS);
       child = spawnCli(env, "send");
       expect(await exited(child)).toBe("SIGKILL");
       expect(sink.recipients).toHaveLength(5);
@@ -88,18 +85,7 @@ describe.each(databaseKinds().filter((k) => k === "postgresql"))(
       const env = { DATABASE_URL: database.url, SMTP_URL: sink.url, SEND_CONNECTIONS: "2" };
       const readers = Array.from({ length: 60 }, (_, i) => `many${i}@example.org`);
       try {
-        for (const email of readers) {
-          await runCliWith(
-            env,
-            "subscriber",
-            "add",
-            email,
-            "-k",
-            "reinforcement learning",
-            "--confirmed",
-          );
-        }
-        await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
+        await subscribeAndFetch(env, readers, "reinforcement learning");
         const senders = [1, 2, 3].map(() => spawnCli(env, "send", "--json"));
         const codes = await Promise.all(senders.map(exited));
         // Each sender's output rides along, so a failure says why.

@@ -1,7 +1,7 @@
 import { runCliWith } from "../../support/run-cli";
 import { startSmtpSink } from "../../support/smtp-sink";
 import { createTestDatabase } from "../../support/databases";
-import { EXAMPLE_FEED } from "../../support/temp-dir";
+import { subscribeAndFetch } from "../../support/subscribe-and-fetch";
 
 const READERS = Array.from({ length: 5 }, (_, i) => `limit${i}@example.org`);
 
@@ -16,10 +16,7 @@ describe("SEND_RATE_PER_HOUR", () => {
       SEND_CONNECTIONS: "2",
     };
     try {
-      for (const email of READERS) {
-        await runCliWith(env, "subscriber", "add", email, "-k", "diffusion policy", "--confirmed");
-      }
-      await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
+      await subscribeAndFetch(env, READERS);
       const first = await runCliWith(env, "send", "--json");
       expect(JSON.parse(first.out)).toMatchObject({ sent: 3, stoppedAtHourlyLimit: true });
       expect(sink.recipients).toHaveLength(3);

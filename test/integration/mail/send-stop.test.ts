@@ -1,10 +1,9 @@
 import { loadConfig } from "../../../src/config";
 import { createApp } from "../../../src/container";
 import { deliverEdition } from "../../../src/mail/deliver-edition";
-import { runCliWith } from "../../support/run-cli";
 import { startSmtpSink } from "../../support/smtp-sink";
 import { createTestDatabase } from "../../support/databases";
-import { EXAMPLE_FEED } from "../../support/temp-dir";
+import { subscribeAndFetch } from "../../support/subscribe-and-fetch";
 
 const READERS = Array.from({ length: 10 }, (_, i) => `stop${i}@example.org`);
 
@@ -21,10 +20,7 @@ describe("stopping a send with an AbortSignal", () => {
     const env = { DATABASE_URL: database.url, SMTP_URL: sink.url, SEND_CONNECTIONS: "2" };
     const app = await createApp(loadConfig({ ...env, LOG_LEVEL: "silent" }));
     try {
-      for (const email of READERS) {
-        await runCliWith(env, "subscriber", "add", email, "-k", "diffusion policy", "--confirmed");
-      }
-      await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
+      await subscribeAndFetch(env, READERS);
 
       const first = await deliverEdition(app, { signal: stop.signal });
       expect(first).toMatchObject({ stopped: true, failed: 0, retrying: 0, uncertain: 0 });
@@ -58,16 +54,7 @@ describe("stopping a send with an AbortSignal", () => {
     const env = { DATABASE_URL: database.url, SMTP_URL: sink.url };
     const app = await createApp(loadConfig({ ...env, LOG_LEVEL: "silent" }));
     try {
-      await runCliWith(
-        env,
-        "subscriber",
-        "add",
-        READERS[0]!,
-        "-k",
-        "diffusion policy",
-        "--confirmed",
-      );
-      await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
+      await subscribeAndFetch(env, READERS.slice(0, 1));
       const result = await deliverEdition(app, { signal: AbortSignal.abort() });
       expect(result).toMatchObject({ stopped: true, sent: 0, recipients: 1 });
       expect(sink.recipients).toEqual([]);
