@@ -28,6 +28,7 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 export type CommandRegistrar = (program: Command, io: CliIO) => void;
 
+/** Prints a `--json` result: pretty JSON on stdout, for scripts to parse. */
 export function printJson(io: CliIO, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
 }

@@ -56,10 +56,7 @@ export const registerSubscriberCommands: CommandRegistrar = (program, io) => {
     .action(async (opts: { json?: boolean }) => {
       await withApp(io, async (app) => {
         const all = await app.subscribers.list();
-        if (opts.json) {
-          printJson(io, all);
-          return;
-        }
+        if (opts.json) return printJson(io, all);
         if (all.length === 0) io.out("no subscribers");
         for (const s of all)
           io.out(`${s.email}\t${s.status}\t${s.language}\t${s.keywords.join("; ")}`);
