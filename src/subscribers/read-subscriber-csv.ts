@@ -3,8 +3,8 @@ import { CsvError, parse } from "csv-parse";
 import type { ChineseVariant, SubscriberStatus } from "../db/subscriber-store";
 import { AppError, InputError } from "../errors";
 import { parseQueryList } from "../match/query";
-import { CHINESE_VARIANTS } from "./add-subscriber";
 import { normalizeEmail } from "./email-address";
+import { checkLanguage } from "./subscriber-settings";
 
 /** One valid row of an import file. Absent language or status: keep (or default) it. */
 export interface SubscriberCsvRow {
@@ -106,10 +106,7 @@ function checkRow(
     const email = normalizeEmail(rawEmail);
     const cells = (record.keywords ?? "").split(KEYWORD_SEPARATOR).map((k) => k.trim());
     const keywords = parseQueryList(cells.filter((k) => k !== "")).map((q) => q.text);
-    const language = record.language || undefined;
-    if (language !== undefined && !CHINESE_VARIANTS.includes(language as ChineseVariant)) {
-      throw new InputError(`language "${language}" is not zh-CN or zh-TW`);
-    }
+    const language = record.language ? checkLanguage(record.language) : undefined;
     const status = record.status?.toLowerCase() || undefined;
     if (status !== undefined && !(IMPORTABLE_STATUSES as readonly string[]).includes(status)) {
       throw new InputError(`status "${status}" is not one of ${IMPORTABLE_STATUSES.join(", ")}`);
@@ -118,7 +115,7 @@ function checkRow(
       line,
       email,
       keywords,
-      language: language as ChineseVariant | undefined,
+      language,
       status: status as ImportableStatus | undefined,
     };
   } catch (error) {
