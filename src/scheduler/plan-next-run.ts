@@ -19,14 +19,14 @@ export type RunPlan =
   | { kind: "nothing"; editionDate: string; reason: string; heldElsewhere?: boolean }
   | { kind: "too-old"; editionDate: string; ageHours: number };
 
-/** Hours since arXiv announced the batch dated `editionDate`. */
-export function editionAgeHours(editionDate: string, now: Date): number {
-  return (now.getTime() - announcedAtOf(editionDate).getTime()) / 3_600_000;
+/** Milliseconds since arXiv announced the batch dated `editionDate`. */
+function editionAgeMs(editionDate: string, now: Date): number {
+  return now.getTime() - announcedAtOf(editionDate).getTime();
 }
 
 /** Whether an edition is too old to be mailed without the operator's say. */
 export function isTooOld(editionDate: string, now: Date, policy: SchedulePolicy): boolean {
-  return editionAgeHours(editionDate, now) * 3_600_000 > policy.maxEditionAgeMs;
+  return editionAgeMs(editionDate, now) > policy.maxEditionAgeMs;
 }
 
 /**
@@ -57,7 +57,7 @@ export function planRun(now: Date, slot: SlotState, policy: SchedulePolicy): Run
     return {
       kind: "too-old",
       editionDate,
-      ageHours: Math.floor(editionAgeHours(editionDate, now)),
+      ageHours: Math.floor(editionAgeMs(editionDate, now) / 3_600_000),
     };
   }
   return { kind: "run", editionDate, deadline: new Date(now.getTime() + policy.pollWindowMs) };
