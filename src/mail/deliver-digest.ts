@@ -2,8 +2,7 @@ import type { Claim, Delivery } from "../db/delivery-store";
 import type { Subscriber } from "../db/subscriber-store";
 import { digestSubject } from "../digest/digest-mail-parts";
 import type { EditionContent } from "../digest/edition-content";
-import { renderDigestText } from "../digest/render-digest-text";
-import { composeDigestMessage } from "./compose-digest-message";
+import { digestMessage } from "./digest-message";
 import { SendError } from "./mail-transport";
 import { nextAttemptAt } from "./send-policy";
 import type { SendDeps } from "./send-edition";
@@ -45,21 +44,13 @@ export async function deliverDigest(
     );
     return { outcome: "failed" };
   }
-  const unsubscribe = deps.linksFor(delivery.id, linkToken);
-  const links = {
-    unsubscribeUrl: unsubscribe.url,
-    manageUrl: unsubscribe.manageUrl,
-    webViewUrl: unsubscribe.webViewUrl,
-  };
-  const message = composeDigestMessage({
+  const message = digestMessage(deps.template, {
     from: deps.mailFrom,
     to: subscriber.email,
     subject: digestSubject(digest),
-    text: renderDigestText(digest, links),
-    html: deps.template.render(digest, links),
-    editionDate: digest.editionDate,
+    digest,
     deliveryId: delivery.id,
-    unsubscribe,
+    links: deps.linksFor(delivery.id, linkToken),
   });
   try {
     await deps.transport.send(message);

@@ -6,11 +6,11 @@ import type { App } from "../container";
 import type { Subscriber } from "../db/subscriber-store";
 import { digestSubject } from "../digest/digest-mail-parts";
 import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
-import { renderDigestText } from "../digest/render-digest-text";
 import { createLinkToken } from "../subscribers/link-token";
-import { composeDigestMessage, senderDomain } from "./compose-digest-message";
+import { senderDomain } from "./compose-digest-message";
 import { loadEditionContent } from "./deliver-edition";
 import { deliveryLinks } from "./delivery-links";
+import { digestMessage } from "./digest-message";
 import type { OutgoingMessage } from "./mail-transport";
 
 /** The real arXiv feed shipped with the project (17 Oct 2025), for a sample before any fetch. */
@@ -73,27 +73,19 @@ export async function sampleMessage(
     now: new Date(),
   });
   if (!digest) return undefined;
-  const unsubscribe = deliveryLinks(
+  const links = deliveryLinks(
     app.config.publicUrl,
     app.config.mail.from,
     { id: 0, editionDate: digest.editionDate },
     createLinkToken().token,
   );
-  const links = {
-    unsubscribeUrl: unsubscribe.url,
-    manageUrl: unsubscribe.manageUrl,
-    webViewUrl: unsubscribe.webViewUrl,
-  };
-  const template = await app.template();
-  const message = composeDigestMessage({
+  const message = digestMessage(await app.template(), {
     from: app.config.mail.from,
     to: subscriber.email,
     subject: `[test] ${digestSubject(digest)}`,
-    text: renderDigestText(digest, links),
-    html: template.render(digest, links),
-    editionDate: digest.editionDate,
+    digest,
     deliveryId: 0,
-    unsubscribe,
+    links,
   });
   const id = crypto.randomBytes(8).toString("hex");
   message.messageId = `<sample.${digest.editionDate}.${id}@${senderDomain(app.config.mail.from)}>`;
