@@ -23,7 +23,7 @@ export interface RejectedRow {
 }
 
 /** Statuses an import may set; `bounced` is the sender's finding, not the operator's. */
-export const IMPORTABLE_STATUSES = ["pending", "active", "paused", "unsubscribed"] as const;
+const IMPORTABLE_STATUSES = ["pending", "active", "paused", "unsubscribed"] as const;
 export type ImportableStatus = (typeof IMPORTABLE_STATUSES)[number] & SubscriberStatus;
 
 /** Keyword queries in one CSV cell: separated by `;` or `|`. */
