@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { loadConfig } from "../../../src/config";
 import { createApp, type App } from "../../../src/container";
 import { createServer } from "../../../src/web/create-server";
 import { createTestDatabase, type TestDatabaseKind } from "../../support/databases";
+import { freePort } from "../../support/free-port";
 import { runCliWith } from "../../support/run-cli";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
 import { EXAMPLE_FEED } from "../../support/temp-dir";
@@ -82,18 +82,6 @@ export async function startWebTestServer(
 
 const someIp = () =>
   `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${crypto.randomInt(1, 255)}`;
-
-async function freePort(): Promise<number> {
-  const net = await import("node:net");
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The links of the last mail sent to `email` that point at our pages. */
 export function linkInLastMail(sink: SmtpSink, email: string, kind: "confirm" | "manage"): string {
