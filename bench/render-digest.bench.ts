@@ -2,12 +2,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import mjml2html from "mjml";
 import Mustache from "mustache";
-import {
-  compileDigestTemplate,
-  DEFAULT_TEMPLATE,
-  digestView,
-  mjmlOptions,
-} from "../src/digest/digest-html-template";
+import { DEFAULT_TEMPLATE, mjmlOptions } from "../src/digest/compile-digest-layout";
+import { compileDigestTemplate, digestView } from "../src/digest/digest-html-template";
 import { buildDigest } from "../src/digest/build-digest";
 import type { Digest, DigestPaper } from "../src/digest/digest";
 import type { DigestLinks } from "../src/digest/digest-mail-parts";

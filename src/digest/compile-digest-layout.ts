@@ -90,7 +90,7 @@ const BLOCK_TAG = "(?:html|head|meta|title|style|body|div|table|tbody|tr|td|p|br
  * whitespace around block and table tags goes, where it never shows, and so do empty class
  * attributes. Every byte counts towards Gmail's clipping limit.
  */
-export function tightenMarkup(html: string): string {
+function tightenMarkup(html: string): string {
   return (
     html
       .replace(/\s+/g, " ")

@@ -6,8 +6,6 @@ import { cardView, PaperCardCache, WEB_VIEW_PLACEHOLDER, type CardSteps } from "
 import { parseTemplate } from "./mustache-template";
 import { SHORTENING_STEPS } from "./shorten-text";
 
-export { DEFAULT_TEMPLATE, mjmlOptions } from "./compile-digest-layout";
-
 /** Gmail clips a message whose HTML passes about 102 KB; DIGEST_MAX_HTML_KB defaults below it. */
 export const DEFAULT_MAX_HTML_KB = 100;
 

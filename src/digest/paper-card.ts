@@ -29,7 +29,7 @@ export interface RenderedCard {
 }
 
 /** The id a paper's card carries in a section: the target of "read the full abstract". */
-export function paperAnchor(sectionIndex: number, arxivId: string): string {
+function paperAnchor(sectionIndex: number, arxivId: string): string {
   return `p${sectionIndex}-${arxivId.replace(/[^A-Za-z0-9.-]/g, "-")}`;
 }
 
