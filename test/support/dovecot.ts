@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { ImapFlow } from "imapflow";
+import { freePort } from "./free-port";
 
 const DOVECOT = "/usr/sbin/dovecot";
 
@@ -137,15 +138,6 @@ service imap-login {
   }
 }
 `;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== "object" || !address) throw new Error("no free port");
-  return address.port;
 }
 
 /** Resolves once the server greets on `port`; rejects with Dovecot's log if it exits or stalls. */
