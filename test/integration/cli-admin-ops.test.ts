@@ -3,6 +3,7 @@ import path from "node:path";
 import { startFeedServer } from "../support/feed-server";
 import { runCliWith } from "../support/run-cli";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { subscribeAndFetch } from "../support/subscribe-and-fetch";
 import { EXAMPLE_FEED, makeTempDir } from "../support/temp-dir";
 import { freePort } from "../support/free-port";
 
@@ -17,24 +18,19 @@ function freshEnv(extra: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-/** Ana, confirmed, asking for "diffusion policy": the subscriber two tests start from. */
-async function addConfirmedAna(env: Record<string, string>): Promise<void> {
-  await runCliWith(
-    env,
-    "subscriber",
-    "add",
-    "ana@example.org",
-    "-k",
-    "diffusion policy",
-    "--confirmed",
-  );
-}
-
 describe("editions list and stats", () => {
   it("show the stored editions, digests by status, and the translation cache", async () => {
     const env = freshEnv();
     expect((await runCliWith(env, "editions", "list")).out).toMatch(/no edition yet/);
-    await addConfirmedAna(env);
+    await runCliWith(
+      env,
+      "subscriber",
+      "add",
+      "ana@example.org",
+      "-k",
+      "diffusion policy",
+      "--confirmed",
+    );
     await runCliWith(env, "subscriber", "add", "ben@example.org", "-k", "rl");
     await runCliWith(env, "run", "--feed-file", EXAMPLE_FEED);
     const list = await runCliWith(env, "editions", "list", "--json");
@@ -93,8 +89,7 @@ describe("test-send", () => {
 
   it("uses a subscriber's keywords and the latest edition, or the --keywords given", async () => {
     const env = freshEnv({ SMTP_URL: sink.url });
-    await addConfirmedAna(env);
-    await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
+    await subscribeAndFetch(env, ["ana@example.org"]);
     const own = JSON.parse((await runCliWith(env, "test-send", "ana@example.org", "--json")).out);
     expect(own).toMatchObject({
       source: "edition 2025-10-17",
