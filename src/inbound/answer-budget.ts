@@ -1,5 +1,5 @@
 /** Command mails answered per address in an hour at most; the rest are left unanswered. */
-export const ANSWERS_PER_ADDRESS_PER_HOUR = 5;
+const ANSWERS_PER_ADDRESS_PER_HOUR = 5;
 const HOUR_MS = 3600_000;
 /** Addresses remembered at most, so a flood of distinct senders cannot grow it without limit. */
 const MAX_ADDRESSES = 10_000;

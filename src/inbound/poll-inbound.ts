@@ -8,7 +8,7 @@ import { readCommandMail } from "./read-command-mail";
 import { replyMessage } from "./reply-message";
 
 /** Mails handled per poll at most; a flood waits for the next polls instead of one long one. */
-export const MAX_MAILS_PER_POLL = 50;
+const MAX_MAILS_PER_POLL = 50;
 
 /** What one poll did with one mail (for logs and `inbound poll`). */
 export interface HandledMail {

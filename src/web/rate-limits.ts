@@ -2,7 +2,7 @@
  * Per-IP request limits of the pages (per-address limits on mail live in the subscription
  * service: one confirmation or link mail per address per hour). Named here, in one place.
  */
-export const RATE_LIMITS = {
+const RATE_LIMITS = {
   /** Requests that mail someone (subscribe, "mail me a new link"): shared by both forms. */
   mailRequests: { max: 10, timeWindow: 15 * 60_000, groupId: "mail-requests" },
   /** Pages opened with a link token (confirm, manage, unsubscribe, web view). */

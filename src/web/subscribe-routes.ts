@@ -17,7 +17,7 @@ const MAX_LINES_READ = 200;
 const TITLE = "订阅 arXiv 每日论文 Subscribe to the arXiv digest";
 
 /** The form's values, each checked, so every problem is shown next to its field at once. */
-export function checkSubscribeForm(body: unknown): SubscribeFormState {
+function checkSubscribeForm(body: unknown): SubscribeFormState {
   const raw = textField(body, "language");
   const state: SubscribeFormState = {
     email: textField(body, "email"),
