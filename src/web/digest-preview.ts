@@ -15,8 +15,9 @@ export function createDigestPreviewer(
   contentOf: EditionContentCache,
 ) {
   return async (subscriber: Subscriber): Promise<DigestPreview | undefined> => {
+    if (subscriber.keywords.length === 0) return undefined;
     const edition = await app.editions.latest();
-    if (!edition || subscriber.keywords.length === 0) return undefined;
+    if (!edition) return undefined;
     const content = await contentOf(edition);
     const digest = content.digestFor(
       { ...subscriber, status: "active" },
