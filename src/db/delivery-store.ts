@@ -142,26 +142,25 @@ export function createDeliveryStore(db: Db, target: DatabaseTarget): DeliverySto
       VALUES ${Prisma.join(rows)}
       ON CONFLICT DO NOTHING`;
   };
-  const subscribersWithDelivery = async (editionId: number) => {
-    const rows = await db.delivery.findMany({
-      where: { editionId },
-      select: { subscriberId: true },
-    });
-    return new Set(rows.map((row) => row.subscriberId));
-  };
   // The statements run once per message (claim, record) skip Prisma's query building.
   const hot = rawStatements(db, target);
   return {
-    subscribersWithDelivery,
+    async subscribersWithDelivery(editionId) {
+      const rows = await db.delivery.findMany({
+        where: { editionId },
+        select: { subscriberId: true },
+      });
+      return new Set(rows.map((row) => row.subscriberId));
+    },
     async createMissing(editionId, subscriberIds) {
-      const have = await subscribersWithDelivery(editionId);
-      const missing = subscriberIds.filter((id) => !have.has(id));
-      // Several senders may prepare the same edition at once: a row another one just wrote is
-      // skipped (ON CONFLICT DO NOTHING works on SQLite and PostgreSQL alike), never an error.
+      // A row that exists (written earlier, or just now by another sender preparing the same
+      // edition) is skipped by the unique (edition, subscriber) key: ON CONFLICT DO NOTHING works
+      // on SQLite and PostgreSQL alike, and only inserted rows are counted. The caller already
+      // left out the subscribers it knows have one, so nothing is read here first.
       let created = 0;
       const now = new Date();
-      for (let start = 0; start < missing.length; start += INSERT_CHUNK) {
-        const rows = missing
+      for (let start = 0; start < subscriberIds.length; start += INSERT_CHUNK) {
+        const rows = subscriberIds
           .slice(start, start + INSERT_CHUNK)
           .map((subscriberId) => Prisma.sql`(${editionId}, ${subscriberId}, ${now}, ${now})`);
         created += await db.$executeRaw`
