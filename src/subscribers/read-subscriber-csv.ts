@@ -37,11 +37,10 @@ const KEYWORD_SEPARATOR = /[;|]/;
  */
 export async function readSubscriberCsv(
   file: string,
-  onProgress?: (bytesRead: number, rows: number) => void,
+  onProgress?: (bytesRead: number, fileBytes: number, rows: number) => void,
 ): Promise<{ rows: SubscriberCsvRow[]; rejected: RejectedRow[] }> {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    throw new InputError(`no such file: ${file}`);
-  }
+  const stat = fs.existsSync(file) ? fs.statSync(file) : undefined;
+  if (!stat?.isFile()) throw new InputError(`no such file: ${file}`);
   let columns: string[] = [];
   const parser = fs.createReadStream(file).pipe(
     parse({
@@ -72,7 +71,7 @@ export async function readSubscriberCsv(
         firstLineOf.set(row.email, line);
         rows.push(row);
       }
-      onProgress?.(info.bytes, rows.length + rejected.length);
+      onProgress?.(info.bytes, stat.size, rows.length + rejected.length);
     }
   } catch (error) {
     if (error instanceof CsvError) {

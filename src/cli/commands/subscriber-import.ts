@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import type { Command } from "commander";
 import { createSubscriptionStore } from "../../db/subscription-store";
 import { InputError } from "../../errors";
@@ -33,9 +32,8 @@ export function registerSubscriberImport(subscriber: Command, io: CliIO): void {
     .option("--json", "print the report as JSON")
     .action(async (file: string, opts: ImportFlags) => {
       await withApp(io, async (app) => {
-        const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
         const reading = countProgress(io, "rows read", 10_000);
-        const read = await readSubscriberCsv(file, (bytes, rows) =>
+        const read = await readSubscriberCsv(file, (bytes, size, rows) =>
           reading.update(bytes, size, rows),
         );
         reading.stop(read.rows.length + read.rejected.length);
