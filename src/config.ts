@@ -6,6 +6,7 @@ import { DEFAULT_SEND_POLICY, type SendPolicy } from "./mail/send-policy";
 import type { GlossaryEntry } from "./translate/glossary";
 import { readGlossaryFile } from "./translate/glossary-file";
 import { DEFAULT_TRANSLATE_POLICY } from "./translate/translate-policy";
+import { mailboxAddress } from "./subscribers/email-address";
 
 /**
  * The one place environment variables are read. Everything else receives a typed `Config`.
@@ -228,7 +229,7 @@ export function loadConfig(env: Env): Config {
     arxiv: {
       categories: v.ARXIV_CATEGORIES,
       includeReplacements: v.ARXIV_INCLUDE_REPLACEMENTS,
-      contact: v.ARXIV_CONTACT ?? /<([^>]+)>/.exec(v.MAIL_FROM)?.[1] ?? v.MAIL_FROM,
+      contact: v.ARXIV_CONTACT ?? mailboxAddress(v.MAIL_FROM),
       feedUrl: v.ARXIV_FEED_URL,
     },
     digest: {

@@ -6,6 +6,7 @@ import type { CommandMailbox } from "./imap-mailbox";
 import type { InboundCommands } from "./inbound-commands";
 import { readCommandMail } from "./read-command-mail";
 import { replyMessage } from "./reply-message";
+import { mailboxAddress } from "../subscribers/email-address";
 
 /** Mails handled per poll at most; a flood waits for the next polls instead of one long one. */
 const MAX_MAILS_PER_POLL = 50;
@@ -43,7 +44,7 @@ export interface PollDependencies {
  */
 export async function pollInbound(deps: PollDependencies): Promise<HandledMail[]> {
   // Not validated: MAIL_FROM may well be digest@localhost, which no sender's address can equal.
-  const ownAddress = (/<([^>]+)>/.exec(deps.from)?.[1] ?? deps.from).trim().toLowerCase();
+  const ownAddress = mailboxAddress(deps.from).trim().toLowerCase();
   const handled: HandledMail[] = [];
   for (const message of await deps.mailbox.unhandled(MAX_MAILS_PER_POLL)) {
     const mail = await readCommandMail(message.source, {

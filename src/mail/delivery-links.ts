@@ -1,3 +1,4 @@
+import { mailboxAddress } from "../subscribers/email-address";
 /**
  * The links one digest carries. Every one is keyed by `<delivery>.<token>`: the token is random,
  * only ever seen in that message, stored hashed on the delivery, and proves who is asking.
@@ -20,7 +21,7 @@ export function deliveryLinks(
   delivery: { id: number; editionDate: string },
   token: string,
 ): DeliveryLinks {
-  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
+  const address = mailboxAddress(mailFrom);
   const key = `${delivery.id}.${token}`;
   return {
     url: `${publicUrl}/unsubscribe/${key}`,

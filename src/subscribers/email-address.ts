@@ -21,6 +21,11 @@ export function normalizeEmail(raw: string): string {
   return email.toLowerCase();
 }
 
+/** The bare address of a mailbox written `Name <addr@host>` or `addr@host` (e.g. MAIL_FROM). */
+export function mailboxAddress(mailbox: string): string {
+  return /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox;
+}
+
 function emailProblem(email: string): string | undefined {
   if (email.length === 0) return "it is empty";
   if (email.length > MAX_EMAIL_LENGTH) return `it is longer than ${MAX_EMAIL_LENGTH} characters`;
