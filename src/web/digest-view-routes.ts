@@ -7,6 +7,7 @@ import type { EditionContentCache } from "./edition-content-cache";
 import { bi, esc } from "./page-layout";
 import { invalidLinkPage, sendPage } from "./page-replies";
 import { limited } from "./rate-limits";
+import { digestLinksOf } from "../mail/digest-message";
 
 interface Deps {
   subscriptions: SubscriptionService;
@@ -52,11 +53,7 @@ export function registerDigestViewRoutes(server: FastifyInstance, deps: Deps): v
     }
     const template = await deps.template();
     // No size budget: the page is where shortened abstracts are read in full.
-    const html = template.render(
-      digest,
-      { unsubscribeUrl: links.url, manageUrl: links.manageUrl, webViewUrl: links.webViewUrl },
-      { maxHtmlKb: Infinity },
-    );
+    const html = template.render(digest, digestLinksOf(links), { maxHtmlKb: Infinity });
     return reply.type("text/html; charset=utf-8").send(html);
   });
 }
