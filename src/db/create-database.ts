@@ -1,9 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
-import { PrismaClient as PostgresClient } from "../generated/postgresql/client";
+import type { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+import { onDemand } from "../on-demand";
 import type { DatabaseTarget } from "./database-target";
 
 /**
@@ -30,6 +28,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Db> {
 /** The Prisma client with the driver adapter that matches the target (no connection yet). */
 export function createDatabase(target: DatabaseTarget): Db {
   if (target.provider === "postgresql") {
+    const { PrismaPg, PrismaClient: PostgresClient } = onDemand.postgresClient();
     // Prisma qualifies its own queries with the schema; the search path makes raw SQL agree.
     const adapter = new PrismaPg(
       {
@@ -41,6 +40,7 @@ export function createDatabase(target: DatabaseTarget): Db {
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   fs.mkdirSync(path.dirname(path.resolve(target.file)), { recursive: true });
+  const { PrismaBetterSQLite3, PrismaClient } = onDemand.sqliteClient();
   const adapter = new PrismaBetterSQLite3({ url: target.file, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return new SqliteClient({ adapter });
+  return new PrismaClient({ adapter });
 }

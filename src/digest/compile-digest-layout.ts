@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import mjml2html from "mjml";
 import Mustache from "mustache";
+import { onDemand } from "../on-demand";
 import { TemplateError } from "./template-error";
 
 /**
@@ -29,10 +29,12 @@ export const DEFAULT_TEMPLATE = path.resolve(__dirname, "..", "..", "emails", "d
  */
 export async function compileDigestLayout(file = DEFAULT_TEMPLATE): Promise<CompiledDigestLayout> {
   const source = await fs.readFile(file, "utf8");
-  const result = await mjml2html(source, mjmlOptions(file)).catch((error: unknown) => {
-    // Strict validation throws with every problem listed, each with its line.
-    throw new TemplateError(`${file} is not valid MJML: ${describeMjmlError(error)}`);
-  });
+  const result = await onDemand
+    .mjml()(source, mjmlOptions(file))
+    .catch((error: unknown) => {
+      // Strict validation throws with every problem listed, each with its line.
+      throw new TemplateError(`${file} is not valid MJML: ${describeMjmlError(error)}`);
+    });
   const html = tightenMarkup(result.html);
   const card = cutBlock(html, "papers", "cards", file);
   const notice = cutBlock(card.rest, "shortened", "shortenedNotice", file);

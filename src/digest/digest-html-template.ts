@@ -1,9 +1,9 @@
 import type { Digest } from "./digest";
 import { digestSubject, digestTimes, type DigestLinks } from "./digest-mail-parts";
-import { compileDigestLayout, DEFAULT_TEMPLATE } from "./compile-digest-layout";
 import { escapeHtml } from "./highlight-terms";
 import { cardView, PaperCardCache, WEB_VIEW_PLACEHOLDER, type CardSteps } from "./paper-card";
 import { parseTemplate } from "./mustache-template";
+import { loadDigestLayout } from "./precompiled-layout";
 import { SHORTENING_STEPS } from "./shorten-text";
 
 /** Gmail clips a message whose HTML passes about 102 KB; DIGEST_MAX_HTML_KB defaults below it. */
@@ -36,8 +36,8 @@ export interface CompileDigestOptions {
 const HERE = "<here>";
 
 /**
- * Compiles emails/digest.mjml once (MJML, strict validation) into a page and a paper card, both
- * Mustache templates. Rendering a digest fills the small page and splices in cached cards; when
+ * Compiles emails/digest.mjml once (MJML, strict validation; or reads what the build compiled)
+ * into a page and a paper card, both Mustache templates. Rendering a digest fills the small page and splices in cached cards; when
  * the result would pass the size budget, the abstracts are shortened one step at a time
  * (SHORTENING_STEPS), each shortened abstract linking to its full text on the web view. Papers
  * are never dropped. Sizes are added up from the parts, never measured on the whole mail.
@@ -45,7 +45,7 @@ const HERE = "<here>";
 export async function compileDigestTemplate(
   options: CompileDigestOptions = {},
 ): Promise<DigestHtmlTemplate> {
-  const layout = await compileDigestLayout(options.file ?? DEFAULT_TEMPLATE);
+  const layout = await loadDigestLayout(options.file);
   const fillPage = parseTemplate(layout.page);
   const fillNotice = parseTemplate(layout.shortenedNotice);
   const cache = new PaperCardCache(layout.card);
