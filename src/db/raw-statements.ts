@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Db } from "./create-database";
 import type { DatabaseTarget } from "./database-target";
+import { groupCommit } from "./group-commit";
 
 /**
  * Runs the send path's raw SQL (written once with `Prisma.sql`). Through Prisma each statement
@@ -10,9 +11,18 @@ import type { DatabaseTarget } from "./database-target";
  */
 export interface RawStatements {
   all<T>(query: Prisma.Sql): Promise<T[]>;
-  /** These statements in one transaction; returns the rows of `returning`, run last in it. */
+  /**
+   * These statements in one transaction; returns the rows of `returning`, run last in it. On
+   * SQLite the transactions asked for in one turn of the event loop share one commit.
+   */
   transaction<T>(queries: readonly Prisma.Sql[], returning?: Prisma.Sql): Promise<T[]>;
   close(): void;
+}
+
+/** One caller's statements, and the query whose rows it wants back. */
+interface Transaction {
+  queries: readonly Prisma.Sql[];
+  returning?: Prisma.Sql;
 }
 
 /** A writer that finds the database locked tries again after this long, up to the limit. */
@@ -56,19 +66,23 @@ export function rawStatements(db: Db, target: DatabaseTarget): RawStatements {
   const all = (query: Prisma.Sql) => prepared(query).all(...query.values.map(sqliteValue));
   // Made once: better-sqlite3 builds a wrapper (and its BEGIN/COMMIT statements) per call.
   let inTransaction:
-    | Database.Transaction<(queries: readonly Prisma.Sql[], returning?: Prisma.Sql) => unknown[]>
-    | undefined;
-  const transaction = () => {
-    inTransaction ??= open().transaction((queries, returning) => {
-      for (const query of queries) prepared(query).run(...query.values.map(sqliteValue));
-      return returning ? all(returning) : [];
-    });
+    Database.Transaction<(batch: readonly Transaction[]) => unknown[][]> | undefined;
+  const transactions = () => {
+    inTransaction ??= open().transaction((batch) =>
+      batch.map(({ queries, returning }) => {
+        for (const query of queries) prepared(query).run(...query.values.map(sqliteValue));
+        return returning ? all(returning) : [];
+      }),
+    );
     return inTransaction;
   };
+  const transaction = groupCommit((batch: readonly Transaction[]) =>
+    whenUnlocked(() => transactions().immediate(batch)),
+  );
   return {
     all: <T>(query: Prisma.Sql) => whenUnlocked(() => all(query) as T[]),
-    transaction: <T>(queries: readonly Prisma.Sql[], returning?: Prisma.Sql) =>
-      whenUnlocked(() => transaction().immediate(queries, returning) as T[]),
+    transaction: async <T>(queries: readonly Prisma.Sql[], returning?: Prisma.Sql) =>
+      (await transaction({ queries, returning })) as T[],
     close: () => connection?.close(),
   };
 }
