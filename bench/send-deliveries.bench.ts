@@ -17,6 +17,12 @@ import {
 } from "./measure-send-process";
 
 const DELIVERIES = 10_000;
+/**
+ * Rounds of (ours, nodemailer building, nodemailer raw), run back to back so each share compares
+ * runs made under the same conditions; a 2-core machine shared with other work varies by ±10 %
+ * between single runs, so the median round is reported.
+ */
+const ROUNDS = 3;
 const ROOT = path.resolve(__dirname, "..");
 const FEED = path.join(ROOT, "test", "fixtures", "example-digest-papers.rss.xml");
 const CLI = path.join(ROOT, "bin", "arxiv-digest.js");
@@ -72,13 +78,36 @@ async function prepareDatabase(databaseUrl: string): Promise<string> {
   }
 }
 
+type Run = ChildRun & Arrivals;
+
+/** One round: our send, then nodemailer building the same message, then resending its bytes. */
+interface Round {
+  ours: Run;
+  built: Run;
+  raw: Run;
+}
+
+/** The round whose share of nodemailer's building rate is the median. */
+function medianRound(rounds: readonly Round[]): Round {
+  const share = (r: Round) => r.ours.rate / r.built.rate;
+  const sorted = [...rounds].sort((a, b) => share(a) - share(b));
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** A closed SQLite database, copied whole: a WAL left beside the target would be replayed into it. */
+function copyDatabase(from: string, to: string): void {
+  if (fs.existsSync(`${from}-wal`)) throw new Error(`${from} is still open (it has a WAL)`);
+  fs.copyFileSync(from, to);
+  for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${to}${suffix}`, { force: true });
+}
+
 /** Runs one sending process against the sink; fails unless all DELIVERIES arrived. */
 async function measure(
   sink: Sink,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   cwd: string,
-): Promise<ChildRun & Arrivals> {
+): Promise<Run> {
   sink.reset();
   const run = await runNode(args, env, cwd);
   const arrivals = sink.reset();
@@ -113,9 +142,17 @@ export async function benchSend(): Promise<Figure[]> {
       TRANSLATOR: "none",
       LOG_LEVEL: "silent",
     };
-    const ours = await measure(sink, [CLI, "send", "--edition", editionDate, "--json"], env, dir);
-    const sent = (JSON.parse(ours.stdout) as { sent: number }).sent;
-    if (sent !== DELIVERIES) throw new Error(`send reported ${sent} of ${DELIVERIES} sent`);
+    const database = path.join(dir, "bench.db");
+    const pristine = path.join(dir, "pristine.db");
+    copyDatabase(database, pristine);
+    const send = async () => {
+      copyDatabase(pristine, database);
+      const run = await measure(sink, [CLI, "send", "--edition", editionDate, "--json"], env, dir);
+      const sent = (JSON.parse(run.stdout) as { sent: number }).sent;
+      if (sent !== DELIVERIES) throw new Error(`send reported ${sent} of ${DELIVERIES} sent`);
+      return run;
+    };
+    const first = await send();
     const message = sink.captured()!;
     const rawFile = path.join(dir, "message.eml");
     fs.writeFileSync(rawFile, message.raw);
@@ -126,8 +163,12 @@ export async function benchSend(): Promise<Figure[]> {
         env,
         dir,
       );
-    const built = await reference("compose");
-    const raw = await reference("raw");
+    const rounds: Round[] = [];
+    for (let index = 0; index < ROUNDS; index += 1) {
+      const ours = index === 0 ? first : await send();
+      rounds.push({ ours, built: await reference("compose"), raw: await reference("raw") });
+    }
+    const { ours, built, raw } = medianRound(rounds);
     const kb = round(message.raw.length / 1000);
     return [
       { name: `send ${DELIVERIES} prepared deliveries`, value: round(ours.rate), unit: "msg/s" },
@@ -153,7 +194,12 @@ export async function benchSend(): Promise<Figure[]> {
         value: round((100 * ours.rate) / raw.rate),
         unit: "%",
       },
-      { name: "send: peak RSS", value: round(ours.peakMb), unit: "MB", budget: "< 300 MB" },
+      {
+        name: `send: peak RSS (highest of ${ROUNDS} rounds)`,
+        value: round(Math.max(...rounds.map((r) => r.ours.peakMb))),
+        unit: "MB",
+        budget: "< 300 MB",
+      },
       {
         name: "send: nodemailer alone, peak RSS (raw bytes)",
         value: round(raw.peakMb),

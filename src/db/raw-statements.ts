@@ -25,6 +25,9 @@ interface Transaction {
   returning?: Prisma.Sql;
 }
 
+/** Pages (4 KB) the WAL may hold before the send connection copies them back. */
+const WAL_CHECKPOINT_PAGES = 10_000;
+
 /** A writer that finds the database locked tries again after this long, up to the limit. */
 const BUSY_RETRY_MS = 5;
 const BUSY_LIMIT_MS = 15_000;
@@ -52,6 +55,10 @@ export function rawStatements(db: Db, target: DatabaseTarget): RawStatements {
       // between two awaits) would never be let go while this thread waits. Retried below instead.
       connection = new Database(target.file, { timeout: 0 });
       connection.pragma("synchronous = NORMAL");
+      // A checkpoint copies the WAL's pages into the database and syncs it; the send path
+      // rewrites the same few pages with every message, so a longer WAL (40 MB at most instead of
+      // 4) copies each of them once per many messages. The last connection to close checkpoints.
+      connection.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     }
     return connection;
   };
