@@ -10,7 +10,7 @@ export function sendProgressReporter(io: CliIO, every = 100) {
   return {
     update(progress: SendProgress, total: number) {
       const done = progress.sent + progress.failed + progress.retrying;
-      const payload = { ...progress, left: Math.max(total - done, 0), rate: rate(done) };
+      const left = Math.max(total - done, 0);
       if (io.interactive) {
         bar ??= new cliProgress.SingleBar(
           {
@@ -20,11 +20,12 @@ export function sendProgressReporter(io: CliIO, every = 100) {
           },
           cliProgress.Presets.shades_classic,
         );
+        const payload = { ...progress, left, rate: rate(done) };
         if (!bar.isActive) bar.start(total, 0, payload);
         bar.update(done, payload);
       } else if (done % every === 0 || done === total) {
         io.err(
-          `sent ${progress.sent}, failed ${progress.failed}, retrying ${progress.retrying}, left ${payload.left} (${payload.rate}/s)`,
+          `sent ${progress.sent}, failed ${progress.failed}, retrying ${progress.retrying}, left ${left} (${rate(done)}/s)`,
         );
       }
     },

@@ -54,21 +54,24 @@ export async function compileDigestTemplate(
     render(digest, links, renderOptions = {}) {
       const budget = (renderOptions.maxHtmlKb ?? defaultKb) * 1000;
       const view = pageView(digest, links);
-      const pageHtml = fillPage({ ...view, sections: sectionViews(digest), shortenedNotice: HERE });
+      const pageHtml = fillPage(view);
       // [before the notice, from the notice to the first cards, after each section's cards…]
       const [head = "", first = "", ...parts] = pageHtml.split(HERE);
-      const pageBytes = Buffer.byteLength(pageHtml) - HERE.length * (parts.length + 1);
       const zhLang = digest.language ?? "zh-CN";
       const cards = digest.sections.map((section, sectionIndex) =>
         section.papers.map((paper) => cache.card(paper, sectionIndex, zhLang)),
       );
-      if (pageBytes + cardBytes(cards, -1, 0) <= budget) {
+      const unshortened = cardBytes(cards, -1, 0);
+      const pageBytes = () => Buffer.byteLength(pageHtml) - HERE.length * (parts.length + 1);
+      // A UTF-16 code unit is at most 3 bytes of UTF-8: most digests fit by that bound alone,
+      // and counting the page's bytes exactly costs more than filling it.
+      if (pageHtml.length * 3 + unshortened <= budget || pageBytes() + unshortened <= budget) {
         return splice([head + first, ...parts], cards, -1, "");
       }
       const notice = fillNotice(view);
       const link = escapeHtml(links.webViewUrl);
       const linkGrowth = Buffer.byteLength(link) - WEB_VIEW_PLACEHOLDER.length;
-      const fixedBytes = pageBytes + Buffer.byteLength(notice);
+      const fixedBytes = pageBytes() + Buffer.byteLength(notice);
       let step = 0;
       while (
         step < SHORTENING_STEPS.length - 1 &&
@@ -124,12 +127,21 @@ function sectionViews(digest: Digest): object[] {
   }));
 }
 
-/** The page's values other than the cards: header, table of contents, footer. */
+/**
+ * The page's values: header, table of contents, footer, and where the notice and each section's
+ * cards go. One literal, no spreads: Mustache looks each value up by name, and an object built
+ * by spreading is a slow dictionary to look things up in.
+ */
 function pageView(digest: Digest, links: DigestLinks): Record<string, unknown> {
   const count = digest.uniquePaperCount;
+  const times = digestTimes(digest);
   return {
-    ...digestTimes(digest),
-    ...links,
+    announcedArxiv: times.announcedArxiv,
+    announcedLocal: times.announcedLocal,
+    generatedLocal: times.generatedLocal,
+    unsubscribeUrl: links.unsubscribeUrl,
+    manageUrl: links.manageUrl,
+    webViewUrl: links.webViewUrl,
     subject: digestSubject(digest),
     preheader: `${count} 篇 · ${count} ${count === 1 ? "paper" : "papers"} · ${digest.sections.map((s) => `${s.query} (${s.papers.length})`).join(" · ")}`,
     editionDate: digest.editionDate,
@@ -144,6 +156,8 @@ function pageView(digest: Digest, links: DigestLinks): Record<string, unknown> {
       query: section.query,
       count: section.papers.length,
     })),
+    sections: sectionViews(digest),
+    shortenedNotice: HERE,
   };
 }
 

@@ -16,8 +16,13 @@ const patterns = new Map<string, RegExp | undefined>();
  * mail clients' link checkers do not decode.
  */
 export function escapeHtml(value: unknown): string {
-  return he.escape(String(value));
+  const text = String(value);
+  // Most values (links, dates, counts) have nothing to escape: test before building a copy.
+  return NEEDS_ESCAPE.test(text) ? he.escape(text) : text;
 }
+
+/** What he.escape replaces. */
+const NEEDS_ESCAPE = /["&'<>`]/;
 
 /**
  * `text` as HTML: escaped, with every whole-word, case-insensitive occurrence of `terms` wrapped in
