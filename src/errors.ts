@@ -58,3 +58,19 @@ export class QuerySyntaxError extends InputError {
     super(message);
   }
 }
+
+/** What went wrong, in one line's words, whatever was thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A failed network request in words: "timed out", or the error's message with its cause's
+ * (fetch says only "fetch failed" and keeps "ECONNREFUSED …" in `cause`).
+ */
+export function describeRequestFailure(error: unknown): string {
+  if (error instanceof Error && error.name === "TimeoutError") return "timed out";
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  return `failed (${messageOf(error)}${cause})`;
+}

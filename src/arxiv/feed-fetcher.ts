@@ -1,4 +1,4 @@
-import { FeedError } from "../errors";
+import { describeRequestFailure, FeedError } from "../errors";
 
 /** What a conditional GET sends back to the server: the validators of the last answer. */
 export interface FeedValidators {
@@ -98,7 +98,7 @@ export class FeedFetcher {
     try {
       response = await fetch(url, { headers, signal: AbortSignal.timeout(this.policy.timeoutMs) });
     } catch (error) {
-      throw new RetryableAnswer(`request ${networkFailure(error)}`);
+      throw new RetryableAnswer(`request ${describeRequestFailure(error)}`);
     }
     if (response.status === 304) return { kind: "not-modified" };
     if (response.status === 429 || response.status >= 500) {
@@ -113,7 +113,7 @@ export class FeedFetcher {
     try {
       xml = await response.text();
     } catch (error) {
-      throw new RetryableAnswer(`reading the answer ${networkFailure(error)}`);
+      throw new RetryableAnswer(`reading the answer ${describeRequestFailure(error)}`);
     }
     return {
       kind: "fetched",
@@ -132,11 +132,4 @@ export function retryAfterMs(header: string | null, now: number): number | undef
   if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(date - now, 0);
-}
-
-function networkFailure(error: unknown): string {
-  if (error instanceof Error && error.name === "TimeoutError") return "timed out";
-  const cause =
-    error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-  return `failed (${error instanceof Error ? error.message : String(error)}${cause})`;
 }

@@ -1,5 +1,5 @@
 import Parser from "rss-parser";
-import { FeedError } from "../errors";
+import { FeedError, messageOf } from "../errors";
 import { boundLength, cleanFeedText, cleanTitle } from "./clean-feed-text";
 import { FEED_LIMITS } from "./feed-limits";
 import type { AnnouncedPaper } from "./paper";
@@ -71,7 +71,7 @@ export async function parseArxivFeed(xml: string, source?: string): Promise<Pars
   try {
     feed = await parser.parseString(xml);
   } catch (err) {
-    const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
+    const reason = messageOf(err).split("\n")[0] ?? "";
     throw new FeedError(`not a readable RSS or Atom feed (${boundLength(reason, 120)})`, source);
   }
   const format = feedFormat(xml);

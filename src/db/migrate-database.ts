@@ -36,16 +36,24 @@ function defaultMigrationsRoot(): string {
   return path.resolve(__dirname, "..", "..", "prisma");
 }
 
-function listMigrations(dir: string): Migration[] {
+/** The names of the migrations this version ships for `provider`, oldest first. */
+export function shippedMigrations(provider: DatabaseTarget["provider"]): string[] {
+  return migrationNames(path.join(defaultMigrationsRoot(), provider, "migrations"));
+}
+
+function migrationNames(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: crypto.createHash("sha256").update(sql).digest("hex") };
-    });
+    .sort();
+}
+
+function listMigrations(dir: string): Migration[] {
+  return migrationNames(dir).map((name) => {
+    const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    return { name, sql, checksum: crypto.createHash("sha256").update(sql).digest("hex") };
+  });
 }
 
 const SQLITE_BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

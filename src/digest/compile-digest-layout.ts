@@ -3,6 +3,7 @@ import path from "node:path";
 import Mustache from "mustache";
 import { onDemand } from "../on-demand";
 import { TemplateError } from "./template-error";
+import { messageOf } from "../errors";
 
 /**
  * emails/digest.mjml compiled to HTML and cut into Mustache templates: the page, the paper card
@@ -82,7 +83,7 @@ function describeMjmlError(error: unknown): string {
   if (Array.isArray(errors) && errors.length > 0) {
     return errors.map((e) => e.formattedMessage ?? "").join("; ");
   }
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }
 
 const BLOCK_TAG = "(?:html|head|meta|title|style|body|div|table|tbody|tr|td|p|br)";

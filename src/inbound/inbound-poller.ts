@@ -1,5 +1,5 @@
 import type { App } from "../container";
-import { ConfigError } from "../errors";
+import { ConfigError, messageOf } from "../errors";
 import { AnswerBudget } from "./answer-budget";
 import { openImapMailbox } from "./imap-mailbox";
 import { pollInbound, type HandledMail } from "./poll-inbound";
@@ -52,7 +52,7 @@ export function startInboundPoller(app: App): { stop(): Promise<void> } {
           if (handled.length > 0) app.logger.info({ mails: handled.length }, "inbound poll done");
         },
         (error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = messageOf(error);
           app.logger.error({ error: message }, "inbound poll failed; trying again at the next");
         },
       )

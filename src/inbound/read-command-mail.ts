@@ -1,5 +1,5 @@
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
-import { InputError } from "../errors";
+import { InputError, messageOf } from "../errors";
 import { normalizeEmail } from "../subscribers/email-address";
 import { automaticMailReason, type RawHeaders } from "./automatic-mail";
 
@@ -47,7 +47,7 @@ export async function readCommandMail(
     });
   } catch (error) {
     // A mail that cannot be parsed cannot be answered safely; it must not block the ones after it.
-    const reason = `unreadable: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = `unreadable: ${messageOf(error)}`;
     return { subject: "", text: "", truncated: options.truncated, ignoreReason: reason };
   }
   const from = soleAddress(parsed.from);

@@ -5,6 +5,7 @@ import type SMTPPool from "nodemailer/lib/smtp-pool";
 import type { Config } from "../config";
 import { SendError, type MailTransport, type OutgoingMessage } from "./mail-transport";
 import type { SendPolicy } from "./send-policy";
+import { messageOf } from "../errors";
 
 /**
  * Digest bodies mix Chinese and ASCII markup. Left to choose, nodemailer scans each body to pick
@@ -61,7 +62,7 @@ function smtpTransport(
 /** 5xx answers are final; 4xx answers, timeouts and dropped connections are worth another try. */
 function classifySmtpError(error: unknown): SendError {
   const code = (error as { responseCode?: number }).responseCode;
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   return new SendError(text.replace(/\s+/g, " ").slice(0, 500), code !== undefined && code >= 500);
 }
 

@@ -6,6 +6,7 @@ import { digestMessage } from "./digest-message";
 import { SendError } from "./mail-transport";
 import { nextAttemptAt } from "./send-policy";
 import type { SendDeps } from "./send-edition";
+import { messageOf } from "../errors";
 
 /** What happened to one claimed delivery. */
 export type Outcome = "sent" | "failed" | "retrying";
@@ -76,7 +77,7 @@ export async function deliverDigest(
 
 /** 5xx: final, and counted against the address. Anything else: again later, within the budget. */
 async function failed(deps: SendDeps, delivery: Delivery, error: unknown): Promise<Outcome> {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = messageOf(error);
   if (error instanceof SendError && error.permanent) {
     await deps.deliveries.markFailed(delivery.id, reason);
     await deps.subscribers.recordHardBounce(delivery.subscriberId, deps.policy.hardBounceLimit);

@@ -4,9 +4,11 @@ import nodemailer from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import type { Config } from "../config";
 import { openDatabase } from "../db/create-database";
+import { shippedMigrations } from "../db/migrate-database";
 import { databaseTarget } from "../db/database-target";
 import { deeplBaseUrl } from "../translate/deepl-translator";
 import { OPENAI_BASE_URL } from "../translate/openai-translator";
+import { messageOf } from "../errors";
 
 export type Verdict = "ok" | "warn" | "fail";
 
@@ -30,7 +32,7 @@ const fail = (check: string, detail: string): CheckResult => ({ check, verdict: 
 const offline = (check: string) => warn(check, "not checked (--offline)");
 
 function reason(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   // Prisma wraps the driver's words in a paragraph about the call; the words are what matter.
   const driver = /Message: `([^`]+)`/.exec(text)?.[1] ?? text;
   return driver.replace(/\s+/g, " ").trim().slice(0, 300);
@@ -90,16 +92,6 @@ export async function checkDatabase(config: Config, options: CheckOptions): Prom
   } finally {
     await db.$disconnect();
   }
-}
-
-function shippedMigrations(provider: "sqlite" | "postgresql"): string[] {
-  // src/ops and dist/ops are both two levels below the project root, like src/db.
-  const dir = path.resolve(__dirname, "..", "..", "prisma", provider, "migrations");
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
 }
 
 /** SMTP answers and accepts the credentials (nodemailer's verify), or the outbox is writable. */

@@ -3,6 +3,7 @@ import type { Clock } from "./clock";
 import { decidePoll, isTooOld, type PollOutcome } from "./plan-next-run";
 import { holdRun, type RunLockStore } from "./run-lock";
 import type { SchedulePolicy } from "./schedule-policy";
+import { messageOf } from "../errors";
 
 /** What the runner counts of a delivered edition (logged, and kept in the run record). */
 export type DeliverySummary = Record<string, number | boolean | string>;
@@ -65,7 +66,7 @@ export async function runEdition(
       }
       const outcome = await job.poll(awaited, stale).catch((error: unknown): PollOutcome => ({
         kind: "error",
-        message: error instanceof Error ? error.message : String(error),
+        message: messageOf(error),
       }));
       if (outcome.kind === "error")
         logger.warn({ edition: awaited }, `poll failed: ${outcome.message}`);
@@ -102,7 +103,7 @@ export async function runEdition(
       return { kind: "done", editionDate: decision.editionDate, summary };
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     logger.error({ err: error, edition: awaited }, "edition run failed");
     await held.finish("failed", message);
     return { kind: "failed", error: message };

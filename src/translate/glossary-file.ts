@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import type { GlossaryEntry } from "./glossary";
+import { messageOf } from "../errors";
 
 const jsonEntry = z.object({
   en: z.string().trim().min(1),
@@ -27,7 +28,7 @@ export function readGlossaryFile(file: string): { entries: GlossaryEntry[]; prob
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     return { entries: [], problems: [`cannot be read (${reason})`] };
   }
   return /^\s*[[{]/.test(text) ? parseJson(text) : parseLines(text);

@@ -1,5 +1,6 @@
 import { retryAfterMs } from "../arxiv/feed-fetcher";
 import { failureOfStatus, TranslatorRequestError } from "./translator-errors";
+import { describeRequestFailure } from "../errors";
 
 export interface PostOptions {
   headers: Record<string, string>;
@@ -27,14 +28,17 @@ export async function postJson(url: string, options: PostOptions): Promise<strin
       signal,
     });
   } catch (error) {
-    throw new TranslatorRequestError(`${hostOf(url)}: ${describe(error)}`, "transient");
+    throw new TranslatorRequestError(
+      `${hostOf(url)}: request ${describeRequestFailure(error)}`,
+      "transient",
+    );
   }
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
     throw new TranslatorRequestError(
-      `${hostOf(url)}: reading the answer ${describe(error)}`,
+      `${hostOf(url)}: reading the answer ${describeRequestFailure(error)}`,
       "transient",
     );
   }
@@ -54,11 +58,4 @@ function hostOf(url: string): string {
   } catch {
     return "translator";
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error && error.name === "TimeoutError") return "timed out";
-  const cause =
-    error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-  return `request failed (${error instanceof Error ? error.message : String(error)}${cause})`;
 }
