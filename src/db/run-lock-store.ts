@@ -1,15 +1,13 @@
 import type { EditionRunRecord, RunLockStore } from "../scheduler/run-lock";
 import type { RunStatus } from "../scheduler/plan-next-run";
 import type { Db } from "./create-database";
+import { isUniqueViolation } from "./unique-violation";
 
 type Row = Awaited<ReturnType<Db["editionRun"]["findFirstOrThrow"]>>;
 
 function toRecord(row: Row): EditionRunRecord {
   return { ...row, status: row.status as RunStatus };
 }
-
-/** Prisma's code for a unique constraint that refused an insert. */
-const UNIQUE_VIOLATION = "P2002";
 
 /**
  * The EditionRun table. A claim is an insert (the primary key lets one process win), or for an
@@ -29,7 +27,7 @@ export function createRunLockStore(db: Db): RunLockStore {
         });
         return true;
       } catch (error) {
-        if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+        if (!isUniqueViolation(error)) throw error;
       }
       const { count } = await db.editionRun.updateMany({
         where: {

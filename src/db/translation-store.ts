@@ -1,4 +1,5 @@
 import type { Db } from "./create-database";
+import { isUniqueViolation } from "./unique-violation";
 
 /** A paper version's title and abstract in one language. */
 export interface PaperTranslation {
@@ -47,7 +48,7 @@ export function createTranslationStore(db: Db): TranslationStore {
           update: {},
         });
       } catch (error) {
-        if ((error as { code?: unknown }).code !== "P2002") throw error;
+        if (!isUniqueViolation(error)) throw error;
       }
     },
   };
