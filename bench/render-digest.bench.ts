@@ -7,7 +7,7 @@ import { compileDigestTemplate, digestView } from "../src/digest/digest-html-tem
 import { buildDigest } from "../src/digest/build-digest";
 import type { Digest, DigestPaper } from "../src/digest/digest";
 import type { DigestLinks } from "../src/digest/digest-mail-parts";
-import { escapeHtml } from "../src/digest/highlight-terms";
+import { escapeHtml } from "../src/digest/escape-html";
 import { renderDigestText } from "../src/digest/render-digest-text";
 import { parseQuery } from "../src/match/query";
 import { toTraditional } from "../src/translate/to-traditional";

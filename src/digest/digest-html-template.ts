@@ -1,6 +1,6 @@
 import type { Digest } from "./digest";
 import { digestSubject, digestTimes, type DigestLinks } from "./digest-mail-parts";
-import { escapeHtml } from "./highlight-terms";
+import { escapeHtml } from "./escape-html";
 import { cardView, PaperCardCache, WEB_VIEW_PLACEHOLDER, type CardSteps } from "./paper-card";
 import { parseTemplate } from "./mustache-template";
 import { loadDigestLayout } from "./precompiled-layout";

@@ -1,4 +1,4 @@
-import he from "he";
+import { escapeHtml } from "./escape-html";
 
 /** How a matched term is marked; the dark-mode rule in emails/digest.mjml recolours `mark`. */
 const MARK_OPEN = '<mark style="background:#fff1a8;color:#1f2328">';
@@ -11,35 +11,21 @@ const AFTER = "(?![A-Za-z0-9\\u00C0-\\u024F])";
 const patterns = new Map<string, RegExp | undefined>();
 
 /**
- * Escapes text for HTML, the only way feed text may reach a digest's markup. Mustache's own
- * escape is not used: it also escapes "/" and "=", turning every link into entity soup that some
- * mail clients' link checkers do not decode.
- */
-export function escapeHtml(value: unknown): string {
-  const text = String(value);
-  // Most values (links, dates, counts) have nothing to escape: test before building a copy.
-  return NEEDS_ESCAPE.test(text) ? he.escape(text) : text;
-}
-
-/** What he.escape replaces. */
-const NEEDS_ESCAPE = /["&'<>`]/;
-
-/**
  * `text` as HTML: escaped, with every whole-word, case-insensitive occurrence of `terms` wrapped in
  * <mark>. The text is split on the raw string and each piece escaped, so no term can reach into
  * an entity or a tag.
  */
 export function highlightHtml(text: string, terms: readonly string[] | undefined): string {
   const pattern = terms && terms.length > 0 ? patternFor(terms) : undefined;
-  if (!pattern) return he.escape(text);
+  if (!pattern) return escapeHtml(text);
   let html = "";
   let from = 0;
   for (const match of text.matchAll(pattern)) {
     const at = match.index ?? 0;
-    html += `${he.escape(text.slice(from, at))}${MARK_OPEN}${he.escape(match[0])}${MARK_CLOSE}`;
+    html += `${escapeHtml(text.slice(from, at))}${MARK_OPEN}${escapeHtml(match[0])}${MARK_CLOSE}`;
     from = at + match[0].length;
   }
-  return html + he.escape(text.slice(from));
+  return html + escapeHtml(text.slice(from));
 }
 
 /** One regular expression per term set, longest term first so "diffusion policy" beats "policy". */

@@ -1,5 +1,5 @@
 import Mustache from "mustache";
-import { escapeHtml } from "./highlight-terms";
+import { escapeHtml } from "./escape-html";
 
 /** A Mustache template parsed once, filled with `render(view)`; values escaped by escapeHtml. */
 export type FilledTemplate = (view: object) => string;

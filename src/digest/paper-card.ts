@@ -1,6 +1,7 @@
 import type { DigestLanguage, DigestPaper } from "./digest";
 import { withUrlLink } from "./format-paper";
-import { escapeHtml, highlightHtml } from "./highlight-terms";
+import { escapeHtml } from "./escape-html";
+import { highlightHtml } from "./highlight-terms";
 import { parseTemplate, type FilledTemplate } from "./mustache-template";
 import { NO_TERMS, PerPaperCache } from "./per-paper-cache";
 import { paperTexts } from "./paper-texts";

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ConfirmOutcome, SubscriptionService } from "../subscribers/subscription-service";
 import { isCrossSite } from "./cross-site-guard";
-import { bi, esc } from "./page-layout";
+import { escapeHtml } from "../digest/escape-html";
+import { bi } from "./page-layout";
 import { crossSitePage, invalidLinkPage, messagePage, sendPage } from "./page-replies";
 import { limited } from "./rate-limits";
 
@@ -13,7 +14,7 @@ interface Deps {
 type Params = { Params: { key: string } };
 
 const keywordList = (keywords: readonly string[]) =>
-  `<ul>${keywords.map((k) => `<li><code>${esc(k)}</code></li>`).join("")}</ul>`;
+  `<ul>${keywords.map((k) => `<li><code>${escapeHtml(k)}</code></li>`).join("")}</ul>`;
 
 /**
  * The link in the confirmation mail. GET only shows the request and a button, because mail
@@ -29,8 +30,8 @@ export function registerConfirmRoutes(server: FastifyInstance, deps: Deps): void
       "确认订阅 Confirm your subscription",
       `<h1>${bi("确认订阅", "Confirm your subscription")}</h1>
 <p>${bi(
-        `<strong>${esc(outcome.subscriber.email)}</strong> 将订阅以下关键词：`,
-        `<strong>${esc(outcome.subscriber.email)}</strong> will follow these keywords:`,
+        `<strong>${escapeHtml(outcome.subscriber.email)}</strong> 将订阅以下关键词：`,
+        `<strong>${escapeHtml(outcome.subscriber.email)}</strong> will follow these keywords:`,
       )}</p>
 ${keywordList(outcome.subscriber.keywords)}
 <form method="post"><button type="submit" class="primary" name="confirm" value="1">${bi("确认订阅", "Confirm", " ")}</button></form>
@@ -52,7 +53,7 @@ ${keywordList(outcome.subscriber.keywords)}
         "On every arXiv announcement day with new papers matching your keywords, a digest will come.",
       )}</p>
 ${keywordList(outcome.subscriber.keywords)}
-<p><a href="/manage/${esc(outcome.manageKey)}">${bi("管理关键词和设置", "Manage keywords and settings", " · ")}</a></p>
+<p><a href="/manage/${escapeHtml(outcome.manageKey)}">${bi("管理关键词和设置", "Manage keywords and settings", " · ")}</a></p>
 <p class="muted">${bi("每封邮件里都有这个管理链接。", "Every digest carries a link to that page too.")}</p>`,
     );
   });

@@ -4,7 +4,8 @@ import type { DigestHtmlTemplate } from "../digest/digest-html-template";
 import { deliveryLinks } from "../mail/delivery-links";
 import type { SubscriptionService } from "../subscribers/subscription-service";
 import type { EditionContentCache } from "./edition-content-cache";
-import { bi, esc } from "./page-layout";
+import { escapeHtml } from "../digest/escape-html";
+import { bi } from "./page-layout";
 import { invalidLinkPage, sendPage } from "./page-replies";
 import { limited } from "./rate-limits";
 import { digestLinksOf } from "../mail/digest-message";
@@ -46,9 +47,9 @@ export function registerDigestViewRoutes(server: FastifyInstance, deps: Deps): v
         reply,
         200,
         `arXiv ${link.editionDate}`,
-        `<h1>${bi(`${esc(link.editionDate)} 没有匹配的论文`, `No matching papers on ${esc(link.editionDate)}`)}</h1>
+        `<h1>${bi(`${escapeHtml(link.editionDate)} 没有匹配的论文`, `No matching papers on ${escapeHtml(link.editionDate)}`)}</h1>
 <p>${bi("按你现在的关键词，这一期没有论文。", "With your current keywords, this edition has no papers for you.")}</p>
-<p><a href="${esc(links.manageUrl)}">${bi("管理关键词", "Manage keywords", " · ")}</a></p>`,
+<p><a href="${escapeHtml(links.manageUrl)}">${bi("管理关键词", "Manage keywords", " · ")}</a></p>`,
       );
     }
     const template = await deps.template();

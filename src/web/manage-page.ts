@@ -3,7 +3,8 @@ import { MAX_QUERIES_PER_SUBSCRIBER, MAX_QUERY_LENGTH } from "../match/query";
 import { CHINESE_VARIANT_NAMES } from "../subscribers/subscriber-settings";
 import type { DigestPreview } from "./digest-preview";
 import type { KeywordRows } from "./keyword-form";
-import { bi, esc } from "./page-layout";
+import { escapeHtml } from "../digest/escape-html";
+import { bi } from "./page-layout";
 import { queryHelpHtml } from "./query-help";
 
 /** What a finished action reports on the page it leads back to (the `done` query value). */
@@ -33,7 +34,7 @@ export interface ManagePageState {
 }
 
 const button = (op: string, zh: string, en: string, label: string) =>
-  `<button type="submit" class="small" name="op" value="${op}" aria-label="${esc(label)}">${esc(zh)} <span lang="en">${esc(en)}</span></button>`;
+  `<button type="submit" class="small" name="op" value="${op}" aria-label="${escapeHtml(label)}">${escapeHtml(zh)} <span lang="en">${escapeHtml(en)}</span></button>`;
 
 function keywordRowsHtml(state: ManagePageState): string {
   const values = state.rows?.values ?? state.subscriber.keywords;
@@ -48,7 +49,7 @@ function keywordRowsHtml(state: ManagePageState): string {
       const controls = value
         ? `${i > 0 ? button(`up:${i}`, "上移", "Up", `Move keyword ${n} up`) : ""}${i < values.length - 1 ? button(`down:${i}`, "下移", "Down", `Move keyword ${n} down`) : ""}${button(`remove:${i}`, "删除", "Remove", `Remove keyword ${n}`)}`
         : "";
-      return `<div class="keyword-row"><label for="keyword-${i}" style="margin:0;min-width:2rem">${n}.</label><input type="text" id="keyword-${i}" name="keyword" value="${esc(value)}" maxlength="${MAX_QUERY_LENGTH * 2}" aria-describedby="${described}"${error ? ' aria-invalid="true"' : ""}>${controls}</div>${error ? `<p id="keyword-${i}-error" class="error" role="alert">${error}</p>` : ""}`;
+      return `<div class="keyword-row"><label for="keyword-${i}" style="margin:0;min-width:2rem">${n}.</label><input type="text" id="keyword-${i}" name="keyword" value="${escapeHtml(value)}" maxlength="${MAX_QUERY_LENGTH * 2}" aria-describedby="${described}"${error ? ' aria-invalid="true"' : ""}>${controls}</div>${error ? `<p id="keyword-${i}-error" class="error" role="alert">${error}</p>` : ""}`;
     })
     .join("\n");
 }
@@ -59,17 +60,17 @@ function previewHtml(preview: DigestPreview | undefined): string {
   const sections = preview.sections
     .map(
       (s) =>
-        `<h3>${esc(s.query)} (${s.titles.length})</h3><ul>${s.titles
+        `<h3>${escapeHtml(s.query)} (${s.titles.length})</h3><ul>${s.titles
           .slice(0, 10)
-          .map((t) => `<li>${esc(t)}</li>`)
+          .map((t) => `<li>${escapeHtml(t)}</li>`)
           .join(
             "",
           )}${s.titles.length > 10 ? `<li class="muted">… +${s.titles.length - 10}</li>` : ""}</ul>`,
     )
     .join("");
   return `<p>${bi(
-    `按现在的关键词，${esc(preview.editionDate)} 这一期会发送 <strong>${preview.paperCount}</strong> 篇论文。`,
-    `With these keywords, the ${esc(preview.editionDate)} edition would have sent <strong>${preview.paperCount}</strong> papers.`,
+    `按现在的关键词，${escapeHtml(preview.editionDate)} 这一期会发送 <strong>${preview.paperCount}</strong> 篇论文。`,
+    `With these keywords, the ${escapeHtml(preview.editionDate)} edition would have sent <strong>${preview.paperCount}</strong> papers.`,
   )}</p>${sections}`;
 }
 
@@ -78,11 +79,11 @@ function settingsHtml(state: ManagePageState): string {
   const options = (Object.keys(CHINESE_VARIANT_NAMES) as ChineseVariant[])
     .map(
       (v) =>
-        `<option value="${v}"${v === language ? " selected" : ""}>${esc(CHINESE_VARIANT_NAMES[v])}</option>`,
+        `<option value="${v}"${v === language ? " selected" : ""}>${escapeHtml(CHINESE_VARIANT_NAMES[v])}</option>`,
     )
     .join("");
   const zones = Intl.supportedValuesOf("timeZone")
-    .map((zone) => `<option value="${esc(zone)}"></option>`)
+    .map((zone) => `<option value="${escapeHtml(zone)}"></option>`)
     .join("");
   const error = state.settingsError
     ? `<p id="settings-error" class="error" role="alert">${state.settingsError}</p>`
@@ -91,7 +92,7 @@ function settingsHtml(state: ManagePageState): string {
 <label for="language">${bi("中文译文", "Chinese translation", " · ")}</label>
 <select id="language" name="language">${options}</select>
 <label for="timeZone">${bi("时区（邮件中的时间）", "Time zone (for the times in the digest)", " · ")}</label>
-<input type="text" id="timeZone" name="timeZone" list="time-zones" value="${esc(timeZone)}" maxlength="64"${state.settingsError ? ' aria-invalid="true" aria-describedby="settings-error"' : ""}>
+<input type="text" id="timeZone" name="timeZone" list="time-zones" value="${escapeHtml(timeZone)}" maxlength="64"${state.settingsError ? ' aria-invalid="true" aria-describedby="settings-error"' : ""}>
 <datalist id="time-zones">${zones}</datalist>
 ${error}
 <button type="submit" name="action" value="settings">${bi("保存设置", "Save settings", " ")}</button>
@@ -101,7 +102,7 @@ ${error}
 function statusHtml(subscriber: Subscriber): string {
   const [zh, en] = STATUS_NAMES[subscriber.status];
   const form = (action: string, zh2: string, en2: string) =>
-    `<form method="post" style="display:inline"><button type="submit" name="action" value="${action}">${bi(esc(zh2), esc(en2), " ")}</button></form>`;
+    `<form method="post" style="display:inline"><button type="submit" name="action" value="${action}">${bi(escapeHtml(zh2), escapeHtml(en2), " ")}</button></form>`;
   const pauseOrResume =
     subscriber.status === "active"
       ? form("pause", "暂停", "Pause")
@@ -111,7 +112,7 @@ function statusHtml(subscriber: Subscriber): string {
   const leave = ["pending", "active", "paused"].includes(subscriber.status)
     ? form("unsubscribe", "退订", "Unsubscribe")
     : "";
-  return `<p>${bi("状态：", "Status:", " ")} <strong>${esc(zh)}</strong> <span lang="en">(${esc(en)})</span></p>
+  return `<p>${bi("状态：", "Status:", " ")} <strong>${escapeHtml(zh)}</strong> <span lang="en">(${escapeHtml(en)})</span></p>
 <div>${pauseOrResume} ${leave}</div>`;
 }
 
@@ -119,13 +120,13 @@ function statusHtml(subscriber: Subscriber): string {
 export function managePage(state: ManagePageState): string {
   const { subscriber } = state;
   const notice = state.notice
-    ? `<p class="notice" role="status">${bi(esc(state.notice[0]), esc(state.notice[1]), " ")}</p>`
+    ? `<p class="notice" role="status">${bi(escapeHtml(state.notice[0]), escapeHtml(state.notice[1]), " ")}</p>`
     : "";
   const listError = state.rows?.listError
     ? `<p class="error" role="alert">${state.rows.listError}</p>`
     : "";
   return `<h1>${bi("管理订阅", "Manage your subscription")}</h1>
-<p>${esc(subscriber.email)}</p>
+<p>${escapeHtml(subscriber.email)}</p>
 ${notice}
 <h2 id="keywords-title">${bi("关键词", "Keywords", " · ")}</h2>
 <form method="post" aria-labelledby="keywords-title">

@@ -8,7 +8,8 @@ import type { DigestPreview } from "./digest-preview";
 import { textField } from "./form-fields";
 import { readKeywordRows, rowsAreValid, type KeywordRows } from "./keyword-form";
 import { DONE_NOTICES, managePage, type ManagePageState } from "./manage-page";
-import { bi, esc } from "./page-layout";
+import { escapeHtml } from "../digest/escape-html";
+import { bi } from "./page-layout";
 import { crossSitePage, invalidLinkPage, sendPage } from "./page-replies";
 import { limited } from "./rate-limits";
 import { checkInboxPage } from "./subscribe-page";
@@ -76,7 +77,7 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
           return done();
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
-          return render(reply, 400, { subscriber, settingsError: esc(error.message) });
+          return render(reply, 400, { subscriber, settingsError: escapeHtml(error.message) });
         }
       case "pause":
       case "resume":
@@ -95,7 +96,7 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
       return undefined;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return { ...rows, listError: esc(error.message) };
+      return { ...rows, listError: escapeHtml(error.message) };
     }
   }
 
@@ -108,13 +109,13 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
 /** "Mail me a new link": the same answer for every address, so no one learns who subscribes. */
 function lostLinkPage(email = "", problem?: string): string {
   const error = problem
-    ? `<p id="email-error" class="error" role="alert">${bi("邮箱地址无效：", "Not a valid address:", " ")} <span lang="en">${esc(problem)}</span></p>`
+    ? `<p id="email-error" class="error" role="alert">${bi("邮箱地址无效：", "Not a valid address:", " ")} <span lang="en">${escapeHtml(problem)}</span></p>`
     : "";
   return `<h1>${bi("给我发送管理链接", "Mail me a new manage link")}</h1>
 <p>${bi("输入你订阅时用的地址，我们会把管理链接发到那里（一小时内最多一封）。", "Enter the address you subscribed with and we will mail its manage link there (at most one per hour).")}</p>
 <form method="post" action="/manage" novalidate>
 <label for="email">${bi("邮箱地址", "Email address", " · ")}</label>
-<input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value="${esc(email)}"${problem ? ' aria-invalid="true" aria-describedby="email-error"' : ""}>
+<input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value="${escapeHtml(email)}"${problem ? ' aria-invalid="true" aria-describedby="email-error"' : ""}>
 ${error}
 <button type="submit" class="primary">${bi("发送链接", "Mail me the link", " ")}</button>
 </form>

@@ -1,7 +1,4 @@
-import he from "he";
-
-/** Escapes text for HTML (element content and quoted attribute values). */
-export const esc = (value: string | number): string => he.escape(String(value));
+import { escapeHtml } from "../digest/escape-html";
 
 /**
  * Chinese and English side by side, as every page and mail shows them. Both arguments are HTML
@@ -47,7 +44,7 @@ export function pageLayout(title: string, bodyHtml: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<title>${esc(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>

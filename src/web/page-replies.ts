@@ -1,5 +1,6 @@
 import type { FastifyReply } from "fastify";
-import { bi, esc, pageLayout } from "./page-layout";
+import { escapeHtml } from "../digest/escape-html";
+import { bi, pageLayout } from "./page-layout";
 
 /** Sends a page with its status. */
 export function sendPage(reply: FastifyReply, status: number, title: string, body: string) {
@@ -21,8 +22,8 @@ export function messagePage(
     reply,
     status,
     `${heading[0]} ${heading[1]}`,
-    `<h1>${bi(esc(heading[0]), esc(heading[1]))}</h1>
-<p>${bi(esc(text[0]), esc(text[1]))}</p>${moreHtml}`,
+    `<h1>${bi(escapeHtml(heading[0]), escapeHtml(heading[1]))}</h1>
+<p>${bi(escapeHtml(text[0]), escapeHtml(text[1]))}</p>${moreHtml}`,
   );
 }
 

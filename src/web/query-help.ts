@@ -1,6 +1,7 @@
 import { MAX_QUERIES_PER_SUBSCRIBER, MAX_QUERY_LENGTH } from "../match/query";
 import { QuerySyntaxError } from "../errors";
-import { bi, esc } from "./page-layout";
+import { escapeHtml } from "../digest/escape-html";
+import { bi } from "./page-layout";
 
 const EXAMPLES: [string, string, string][] = [
   ["diffusion policy", "两个词都出现（不必相邻）", "both words, anywhere"],
@@ -15,7 +16,7 @@ const EXAMPLES: [string, string, string][] = [
 export function queryHelpHtml(id: string): string {
   const rows = EXAMPLES.map(
     ([query, zh, en]) =>
-      `<tr><td><code>${esc(query)}</code></td><td>${esc(zh)}<br><span lang="en">${esc(en)}</span></td></tr>`,
+      `<tr><td><code>${escapeHtml(query)}</code></td><td>${escapeHtml(zh)}<br><span lang="en">${escapeHtml(en)}</span></td></tr>`,
   ).join("");
   return `<div id="${id}" class="hint">
 <p>${bi(
@@ -35,7 +36,7 @@ export function queryErrorHtml(error: Error): string {
   if (error instanceof QuerySyntaxError && error.query) {
     const at = Math.min(Math.max(error.position, 0), error.query.length);
     const length = Math.max(error.token.length, 1);
-    where = ` <code>${esc(error.query.slice(0, at))}<mark>${esc(error.query.slice(at, at + length) || " ")}</mark>${esc(error.query.slice(at + length))}</code>`;
+    where = ` <code>${escapeHtml(error.query.slice(0, at))}<mark>${escapeHtml(error.query.slice(at, at + length) || " ")}</mark>${escapeHtml(error.query.slice(at + length))}</code>`;
   }
-  return `${bi("关键词有误：", "This keyword query is not valid:", " ")} <span lang="en">${esc(error.message)}</span>${where}`;
+  return `${bi("关键词有误：", "This keyword query is not valid:", " ")} <span lang="en">${escapeHtml(error.message)}</span>${where}`;
 }

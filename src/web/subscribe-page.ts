@@ -1,7 +1,8 @@
 import type { ChineseVariant } from "../db/subscriber-store";
 import { MAX_QUERIES_PER_SUBSCRIBER, MAX_QUERY_LENGTH } from "../match/query";
 import { CHINESE_VARIANT_NAMES } from "../subscribers/subscriber-settings";
-import { bi, esc } from "./page-layout";
+import { escapeHtml } from "../digest/escape-html";
+import { bi } from "./page-layout";
 import { queryHelpHtml } from "./query-help";
 
 /** What the form shows again after a refused submission: the values and the problems. */
@@ -30,7 +31,7 @@ export function subscribePage(state: SubscribeFormState = {}): string {
   const languageChoices = (Object.keys(CHINESE_VARIANT_NAMES) as ChineseVariant[])
     .map(
       (variant) =>
-        `<label style="display:inline;font-weight:normal;margin-right:1rem"><input type="radio" name="language" value="${variant}"${variant === language ? " checked" : ""}> ${esc(CHINESE_VARIANT_NAMES[variant])}</label>`,
+        `<label style="display:inline;font-weight:normal;margin-right:1rem"><input type="radio" name="language" value="${variant}"${variant === language ? " checked" : ""}> ${escapeHtml(CHINESE_VARIANT_NAMES[variant])}</label>`,
     )
     .join("");
   return `<h1>${bi("订阅 arXiv 每日论文", "Subscribe to the arXiv digest")}</h1>
@@ -41,10 +42,10 @@ export function subscribePage(state: SubscribeFormState = {}): string {
 ${errorFor("form-error", state.formError)}
 <form method="post" action="/subscribe" novalidate>
 <label for="email">${bi("邮箱地址", "Email address", " · ")}</label>
-<input id="email" name="email" type="email" autocomplete="email" required maxlength="${MAX_EMAIL_LENGTH}" value="${esc(state.email ?? "")}"${state.emailError ? ' aria-invalid="true"' : ""}${emailDescribedBy}>
+<input id="email" name="email" type="email" autocomplete="email" required maxlength="${MAX_EMAIL_LENGTH}" value="${escapeHtml(state.email ?? "")}"${state.emailError ? ' aria-invalid="true"' : ""}${emailDescribedBy}>
 ${errorFor("email-error", state.emailError)}
 <label for="keywords">${bi("关键词（每行一个）", "Keywords (one per line)", " · ")}</label>
-<textarea id="keywords" name="keywords" rows="6" required maxlength="${MAX_QUERIES_PER_SUBSCRIBER * (MAX_QUERY_LENGTH + 2)}" aria-describedby="${keywordsDescribedBy}"${state.keywordsError ? ' aria-invalid="true"' : ""} placeholder='"diffusion policy"&#10;RL OR "reinforcement learning"'>${esc(state.keywords ?? "")}</textarea>
+<textarea id="keywords" name="keywords" rows="6" required maxlength="${MAX_QUERIES_PER_SUBSCRIBER * (MAX_QUERY_LENGTH + 2)}" aria-describedby="${keywordsDescribedBy}"${state.keywordsError ? ' aria-invalid="true"' : ""} placeholder='"diffusion policy"&#10;RL OR "reinforcement learning"'>${escapeHtml(state.keywords ?? "")}</textarea>
 ${errorFor("keywords-error", state.keywordsError)}
 ${queryHelpHtml("keywords-help")}
 <fieldset><legend>${bi("中文译文", "Chinese translation", " · ")}</legend>${languageChoices}</fieldset>
@@ -58,8 +59,8 @@ ${queryHelpHtml("keywords-help")}
 export function checkInboxPage(email: string): string {
   return `<h1>${bi("请查收邮件", "Check your inbox")}</h1>
 <p role="status">${bi(
-    `如果 <strong>${esc(email)}</strong> 可以订阅，我们已经给它发了一封邮件：新订阅会收到确认链接（48 小时内有效），已订阅的地址会收到管理链接。一小时内最多发送一封。`,
-    `If <strong>${esc(email)}</strong> can subscribe, a mail is on its way to it: a confirmation link for a new subscription (valid for 48 hours), or the manage link for an address already subscribed. At most one such mail is sent per hour.`,
+    `如果 <strong>${escapeHtml(email)}</strong> 可以订阅，我们已经给它发了一封邮件：新订阅会收到确认链接（48 小时内有效），已订阅的地址会收到管理链接。一小时内最多发送一封。`,
+    `If <strong>${escapeHtml(email)}</strong> can subscribe, a mail is on its way to it: a confirmation link for a new subscription (valid for 48 hours), or the manage link for an address already subscribed. At most one such mail is sent per hour.`,
   )}</p>
 <p class="muted">${bi("没有收到？请检查垃圾邮件文件夹。", "Nothing arrived? Look in your spam folder.")}</p>
 <p><a href="/">${bi("返回", "Back", " · ")}</a></p>`;

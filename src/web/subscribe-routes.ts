@@ -5,7 +5,8 @@ import { normalizeEmail } from "../subscribers/email-address";
 import { checkKeywords } from "../subscribers/subscriber-settings";
 import type { SubscriptionService } from "../subscribers/subscription-service";
 import { linesOf, textField } from "./form-fields";
-import { bi, esc } from "./page-layout";
+import { escapeHtml } from "../digest/escape-html";
+import { bi } from "./page-layout";
 import { sendPage } from "./page-replies";
 import { queryErrorHtml } from "./query-help";
 import { limited } from "./rate-limits";
@@ -35,7 +36,7 @@ function checkSubscribeForm(body: unknown): SubscribeFormState {
     normalizeEmail(state.email ?? "");
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    state.emailError = `${bi("邮箱地址无效：", "Not a valid address:", " ")} <span lang="en">${esc(error.message)}</span>`;
+    state.emailError = `${bi("邮箱地址无效：", "Not a valid address:", " ")} <span lang="en">${escapeHtml(error.message)}</span>`;
   }
   try {
     checkKeywords(linesOf(state.keywords ?? "", MAX_LINES_READ));
