@@ -71,7 +71,11 @@ async function prepareDatabase(databaseUrl: string): Promise<string> {
       mailedAnnounceTypes(false),
     );
     const subscribers = await app.subscribers.listActive();
-    await prepareDeliveries(app, content, subscribers, { maxPapers: 100, now: new Date() });
+    await prepareDeliveries(app, content, subscribers, {
+      maxPapers: 100,
+      now: new Date(),
+      existing: new Map(),
+    });
     return edition.date;
   } finally {
     await app.close();

@@ -46,10 +46,8 @@ export interface DeliveryStore {
    * operator asked for; refused (false) while another sender holds a live claim on it.
    */
   requeue(editionId: number, subscriberId: number, now: Date): Promise<boolean>;
-  /** Subscribers who have a delivery of this edition, whatever its state. */
-  subscribersWithDelivery(editionId: number): Promise<Set<number>>;
-  /** Subscribers whose delivery of this edition is settled (sent, failed or uncertain). */
-  settledSubscribers(editionId: number): Promise<Set<number>>;
+  /** The state of each subscriber's delivery of this edition, for those who have one. */
+  statusBySubscriber(editionId: number): Promise<Map<number, DeliveryStatus>>;
   /**
    * Records the send and the papers it carried, in one transaction; with `next`, claims the
    * next delivery in that same transaction (one commit per message instead of two).
@@ -145,12 +143,12 @@ export function createDeliveryStore(db: Db, target: DatabaseTarget): DeliverySto
   // The statements run once per message (claim, record) skip Prisma's query building.
   const hot = rawStatements(db, target);
   return {
-    async subscribersWithDelivery(editionId) {
+    async statusBySubscriber(editionId) {
       const rows = await db.delivery.findMany({
         where: { editionId },
-        select: { subscriberId: true },
+        select: { subscriberId: true, status: true },
       });
-      return new Set(rows.map((row) => row.subscriberId));
+      return new Map(rows.map((row) => [row.subscriberId, row.status]));
     },
     async createMissing(editionId, subscriberIds) {
       // A row that exists (written earlier, or just now by another sender preparing the same
@@ -180,13 +178,6 @@ export function createDeliveryStore(db: Db, target: DatabaseTarget): DeliverySto
         data: { status: "queued", nextAttemptAt: null, leaseUntil: null, attempts: 0 },
       });
       return count > 0;
-    },
-    async settledSubscribers(editionId) {
-      const rows = await db.delivery.findMany({
-        where: { editionId, status: { in: ["sent", "failed", "uncertain"] } },
-        select: { subscriberId: true },
-      });
-      return new Set(rows.map((row) => row.subscriberId));
     },
     async findForLink(id) {
       return db.delivery.findUnique({

@@ -1,4 +1,5 @@
 import type { App } from "../container";
+import type { DeliveryStatus } from "../db/delivery-store";
 import type { Edition } from "../db/edition-store";
 import type { Subscriber } from "../db/subscriber-store";
 import { digestSubject } from "../digest/digest-mail-parts";
@@ -29,6 +30,9 @@ export interface DeliverResult extends SendSummary {
   translation?: TranslateCounts;
 }
 
+/** A delivery in one of these states will not be sent again (unless forced). */
+const SETTLED: ReadonlySet<DeliveryStatus> = new Set(["sent", "failed", "uncertain"]);
+
 /** Loads an edition for digest building, or says clearly that there is none. */
 export async function loadEditionContent(app: App, editionDate?: string): Promise<EditionContent> {
   const edition = editionDate
@@ -55,10 +59,13 @@ export async function deliverEdition(app: App, options: DeliverOptions): Promise
   const now = new Date();
   const maxPapers = app.config.digest.maxPapers;
   // Only digests still to be sent need translations: a re-run of a mailed edition asks nothing.
-  const settled = await app.deliveries.settledSubscribers(content.edition.id);
-  const waiting = subscribers.filter((s) => !settled.has(s.id));
+  const existing = await app.deliveries.statusBySubscriber(content.edition.id);
+  const waiting = subscribers.filter((s) => {
+    const status = existing.get(s.id);
+    return status === undefined || !SETTLED.has(status);
+  });
   const translation = await translateForDelivery(app, content, waiting, { maxPapers, now });
-  const prepared = await prepareDeliveries(app, content, subscribers, { maxPapers, now });
+  const prepared = await prepareDeliveries(app, content, subscribers, { maxPapers, now, existing });
   if (options.force) await requeueOne(app, content.edition.id, subscribers, now);
   const summary = await sendEdition(
     {

@@ -1,4 +1,4 @@
-import type { DeliveryStore } from "../db/delivery-store";
+import type { DeliveryStatus, DeliveryStore } from "../db/delivery-store";
 import type { EditionStore } from "../db/edition-store";
 import type { Subscriber } from "../db/subscriber-store";
 import type { EditionContent } from "../digest/edition-content";
@@ -12,11 +12,16 @@ export async function prepareDeliveries(
   stores: { deliveries: DeliveryStore; editions: EditionStore },
   content: EditionContent,
   subscribers: readonly Subscriber[],
-  options: { maxPapers: number; now: Date },
+  options: {
+    maxPapers: number;
+    now: Date;
+    /** The edition's deliveries as they are (DeliveryStore.statusBySubscriber). */
+    existing: ReadonlyMap<number, DeliveryStatus>;
+  },
 ): Promise<{ recipients: number; created: number }> {
   // A subscriber with a delivery already matched when it was written: no digest is built again
   // (10,000 of them cost seconds and tens of MB on every re-run of `send`).
-  const have = await stores.deliveries.subscribersWithDelivery(content.edition.id);
+  const have = options.existing;
   const active = subscribers.filter((s) => s.status === "active");
   const newcomers = active
     .filter((s) => !have.has(s.id) && content.digestFor(s, options) !== null)
