@@ -38,13 +38,22 @@ function newestUnder(dir: string): number {
     }, 0);
 }
 
-/** The bench runs the compiled CLI: measuring an old build would report the wrong code. */
+/**
+ * The bench runs the compiled CLI: measuring an old build, or one whose precompiled digest layout
+ * is stale (then `send` loads MJML), would report the wrong code.
+ */
 function assertBuilt(): void {
-  const built = path.join(ROOT, "dist", "cli", "main.js");
-  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestUnder(path.join(ROOT, "src"))) {
-    throw new Error(
-      "the send bench runs dist/, which is missing or older than src/: npm run build",
-    );
+  const sources = Math.max(
+    newestUnder(path.join(ROOT, "src")),
+    newestUnder(path.join(ROOT, "emails")),
+  );
+  for (const built of ["cli/main.js", "digest/digest-layout.json"]) {
+    const file = path.join(ROOT, "dist", built);
+    if (!fs.existsSync(file) || fs.statSync(file).mtimeMs < sources) {
+      throw new Error(
+        `the send bench runs dist/, whose ${built} is missing or older than the sources: npm run build`,
+      );
+    }
   }
 }
 

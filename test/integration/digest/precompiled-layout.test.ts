@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { simpleParser } from "mailparser";
-import { compileDigestLayout } from "../../../src/digest/compile-digest-layout";
+import { compileDigestLayout, DEFAULT_TEMPLATE } from "../../../src/digest/compile-digest-layout";
+import type { layoutKey } from "../../../src/digest/precompiled-layout";
 import { makeTempDir } from "../../support/temp-dir";
 
 const run = promisify(execFile);
@@ -18,8 +19,16 @@ process.on("exit", () => {
 });`;
 
 describe("the layout precompiled by the build (dist/, as npm ci leaves it)", () => {
-  it("is what compiling emails/digest.mjml gives now", async () => {
-    const stored = JSON.parse(fs.readFileSync(PRECOMPILED, "utf8")) as { layout: unknown };
+  it("is current (if not: npm run build) and what compiling emails/digest.mjml gives now", async () => {
+    const stored = JSON.parse(fs.readFileSync(PRECOMPILED, "utf8")) as {
+      key: string;
+      layout: unknown;
+    };
+    // The key as the compiled code computes it, from its own compiler file.
+    const built = (await import(path.join(ROOT, "dist", "digest", "precompiled-layout.js"))) as {
+      layoutKey: typeof layoutKey;
+    };
+    expect(stored.key).toBe(await built.layoutKey(DEFAULT_TEMPLATE));
     expect(stored.layout).toEqual(await compileDigestLayout());
   });
 
