@@ -207,6 +207,12 @@ export async function benchSend(): Promise<Figure[]> {
         value: round((100 * ours.rate) / raw.rate),
         unit: "%",
       },
+      // Every round's share, so the spread behind the median shows.
+      ...rounds.map((r, index) => ({
+        name: `send: share in round ${index + 1} (${round(r.ours.rate)} vs ${round(r.built.rate)} msg/s)`,
+        value: round((100 * r.ours.rate) / r.built.rate),
+        unit: "%",
+      })),
       {
         name: `send: peak RSS (highest of ${ROUNDS} rounds)`,
         value: round(Math.max(...rounds.map((r) => r.ours.peakMb))),
