@@ -67,7 +67,7 @@ export class FeedFetcher {
   }
 
   private async fetchWithRetries(feed: string, validators: FeedValidators): Promise<FetchOutcome> {
-    const url = `${this.options.baseUrl.replace(/\/+$/, "")}/${feed}`;
+    const url = feedUrl(this.options.baseUrl, feed);
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.attempt(url, validators);
@@ -124,6 +124,11 @@ export class FeedFetcher {
       },
     };
   }
+}
+
+/** Where one feed ("cs", "stat.ML") is served under ARXIV_FEED_URL. */
+export function feedUrl(baseUrl: string, feed: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/${feed}`;
 }
 
 /** Retry-After as delay-seconds or an HTTP date (RFC 9110 §10.2.3). */

@@ -6,8 +6,9 @@ import type { Config } from "../config";
 import { openDatabase } from "../db/create-database";
 import { shippedMigrations } from "../db/migrate-database";
 import { databaseTarget } from "../db/database-target";
+import { feedUrl } from "../arxiv/feed-fetcher";
 import { deeplBaseUrl } from "../translate/deepl-translator";
-import { OPENAI_BASE_URL } from "../translate/openai-translator";
+import { openAiUrl } from "../translate/openai-translator";
 import { messageOf } from "../errors";
 
 export type Verdict = "ok" | "warn" | "fail";
@@ -140,7 +141,7 @@ export async function checkTranslator(config: Config, options: CheckOptions): Pr
   const request: { url: string; headers: Record<string, string> } =
     t.provider === "openai"
       ? {
-          url: `${(t.baseUrl ?? OPENAI_BASE_URL).replace(/\/+$/, "")}/models`,
+          url: openAiUrl(t.baseUrl, "models"),
           headers: t.apiKey ? { authorization: `Bearer ${t.apiKey}` } : {},
         }
       : {
@@ -158,7 +159,7 @@ export async function checkArxiv(
 ): Promise<CheckResult> {
   if (options.offline) return offline("arxiv");
   const category = config.arxiv.categories[0] ?? "cs";
-  const url = `${config.arxiv.feedUrl.replace(/\/?$/, "/")}${category}`;
+  const url = feedUrl(config.arxiv.feedUrl, category);
   return httpCheck("arxiv", `feed ${url}`, { url, headers: { "user-agent": userAgent } }, options);
 }
 

@@ -6,6 +6,11 @@ import type { TranslateReply, TranslateRequest, TranslatedText, Translator } fro
 
 export const OPENAI_BASE_URL = "https://api.openai.com/v1";
 
+/** An endpoint ("chat/completions", "models") under TRANSLATOR_BASE_URL, else OpenAI's own. */
+export function openAiUrl(baseUrl: string | undefined, endpoint: string): string {
+  return `${(baseUrl ?? OPENAI_BASE_URL).replace(/\/+$/, "")}/${endpoint}`;
+}
+
 export interface OpenAiTranslatorOptions {
   /** Up to and including the version, e.g. https://api.openai.com/v1 or http://localhost:11434/v1. */
   baseUrl: string;
@@ -63,7 +68,7 @@ export class OpenAiTranslator implements Translator {
     const headers: Record<string, string> = this.options.apiKey
       ? { Authorization: `Bearer ${this.options.apiKey}` }
       : {};
-    const text = await postJson(`${this.options.baseUrl.replace(/\/+$/, "")}/chat/completions`, {
+    const text = await postJson(openAiUrl(this.options.baseUrl, "chat/completions"), {
       headers,
       body: {
         model: this.options.model,

@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import type { Subscriber } from "../../db/subscriber-store";
 import { InputError } from "../../errors";
 import { parseQueryList } from "../../match/query";
@@ -46,7 +45,7 @@ export const registerTestSendCommand: CommandRegistrar = (program, io) => {
           language: known?.language ?? "zh-CN",
           timeZone: known?.timeZone ?? app.config.digest.timeZone,
           hardBounces: 0,
-          createdAt: DateTime.now().toJSDate(),
+          createdAt: new Date(),
           keywords,
         };
         const { content, source } = await sampleContent(app, opts.edition);
