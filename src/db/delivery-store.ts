@@ -2,8 +2,11 @@ import { Prisma } from "../generated/sqlite/client";
 import type { Db } from "./create-database";
 import type { DatabaseTarget } from "./database-target";
 import { rawStatements } from "./raw-statements";
+import { zeroedCounts } from "./zeroed-counts";
 
-export type DeliveryStatus = "queued" | "sending" | "sent" | "failed" | "uncertain";
+/** Every state a delivery can be in (docs/glossary.md). */
+export const DELIVERY_STATUSES = ["queued", "sending", "sent", "failed", "uncertain"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface Delivery {
   id: number;
@@ -250,7 +253,7 @@ export function createDeliveryStore(db: Db, target: DatabaseTarget): DeliverySto
         where: { editionId },
         _count: { _all: true },
       });
-      const counts = { queued: 0, sending: 0, sent: 0, failed: 0, uncertain: 0 };
+      const counts = zeroedCounts(DELIVERY_STATUSES);
       for (const group of groups) counts[group.status] = group._count._all;
       return counts;
     },

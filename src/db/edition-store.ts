@@ -1,7 +1,9 @@
 import { versionKey, type AnnounceType, type AnnouncedPaper, type Paper } from "../arxiv/paper";
 import type { Db } from "./create-database";
 
-export type EditionStatus = "ingested" | "prepared" | "sent";
+/** Every state an edition can be in. */
+export const EDITION_STATUSES = ["ingested", "prepared", "sent"] as const;
+export type EditionStatus = (typeof EDITION_STATUSES)[number];
 
 export interface Edition {
   id: number;

@@ -1,22 +1,8 @@
 import type { Db } from "./create-database";
-import type { DeliveryStatus } from "./delivery-store";
-import type { EditionStatus } from "./edition-store";
-import type { SubscriberStatus } from "./subscriber-store";
-
-const SUBSCRIBER_STATUSES: readonly SubscriberStatus[] = [
-  "pending",
-  "active",
-  "paused",
-  "unsubscribed",
-  "bounced",
-];
-const DELIVERY_STATUSES: readonly DeliveryStatus[] = [
-  "queued",
-  "sending",
-  "sent",
-  "failed",
-  "uncertain",
-];
+import { DELIVERY_STATUSES, type DeliveryStatus } from "./delivery-store";
+import { EDITION_STATUSES, type EditionStatus } from "./edition-store";
+import { SUBSCRIBER_STATUSES, type SubscriberStatus } from "./subscriber-store";
+import { zeroedCounts } from "./zeroed-counts";
 
 /** One edition as the operator sees it in `editions list` and `stats`. */
 export interface EditionSummary {
@@ -52,10 +38,6 @@ export interface StatsStore {
   deliveriesOf(subscriberId: number, limit: number): Promise<SubscriberDigest[]>;
 }
 
-function zeroed<K extends string>(keys: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-}
-
 export function createStatsStore(db: Db): StatsStore {
   return {
     async counts() {
@@ -66,9 +48,9 @@ export function createStatsStore(db: Db): StatsStore {
         db.translation.groupBy({ by: ["provider"], _count: { _all: true } }),
       ]);
       const result: ServiceCounts = {
-        subscribers: zeroed(SUBSCRIBER_STATUSES),
-        deliveries: zeroed(DELIVERY_STATUSES),
-        editions: { ingested: 0, prepared: 0, sent: 0 },
+        subscribers: zeroedCounts(SUBSCRIBER_STATUSES),
+        deliveries: zeroedCounts(DELIVERY_STATUSES),
+        editions: zeroedCounts(EDITION_STATUSES),
         translations: { stored: 0, byProvider: {} },
       };
       for (const g of subscribers) result.subscribers[g.status] = g._count._all;
@@ -92,7 +74,7 @@ export function createStatsStore(db: Db): StatsStore {
         _count: { _all: true },
       });
       return rows.map((row) => {
-        const deliveries = zeroed(DELIVERY_STATUSES);
+        const deliveries = zeroedCounts(DELIVERY_STATUSES);
         for (const g of groups) if (g.editionId === row.id) deliveries[g.status] = g._count._all;
         return {
           date: row.date,

@@ -1,6 +1,17 @@
 import type { Db } from "./create-database";
 
-export type SubscriberStatus = "pending" | "active" | "paused" | "unsubscribed" | "bounced";
+/** Every state a subscriber can be in. */
+export const SUBSCRIBER_STATUSES = [
+  "pending",
+  "active",
+  "paused",
+  "unsubscribed",
+  "bounced",
+] as const;
+export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
+
+/** Still on the list (asked, receiving or paused): the states one can leave from. */
+export const ON_THE_LIST: readonly SubscriberStatus[] = ["pending", "active", "paused"];
 export type ChineseVariant = "zh-CN" | "zh-TW";
 
 /** A subscriber with their keyword queries in their chosen order. */
