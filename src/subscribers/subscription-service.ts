@@ -1,4 +1,4 @@
-import type { Subscriber, ChineseVariant } from "../db/subscriber-store";
+import { ON_THE_LIST, type Subscriber, type ChineseVariant } from "../db/subscriber-store";
 import type { SubscriptionStore } from "../db/subscription-store";
 import type { MailTransport } from "../mail/mail-transport";
 import { normalizeEmail } from "./email-address";
@@ -235,18 +235,14 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
 
     /** Leaves (or withdraws a request); false when already gone. */
     unsubscribe: (subscriberId: number) =>
-      store.changeStatus(subscriberId, ["pending", "active", "paused"], "unsubscribed"),
+      store.changeStatus(subscriberId, ON_THE_LIST, "unsubscribed"),
 
     /** Leaving by mail (subject "unsubscribe"): false when the address was not subscribed. */
     async unsubscribeByEmail(rawEmail: string): Promise<{ email: string; changed: boolean }> {
       const email = normalizeEmail(rawEmail);
       const found = await store.findWithTokensByEmail(email);
       const changed = found
-        ? await store.changeStatus(
-            found.subscriber.id,
-            ["pending", "active", "paused"],
-            "unsubscribed",
-          )
+        ? await store.changeStatus(found.subscriber.id, ON_THE_LIST, "unsubscribed")
         : false;
       return { email, changed };
     },
@@ -262,7 +258,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
       const email = normalizeEmail(rawEmail);
       const keywords = checkKeywords(queries);
       const found = (await store.findWithTokensByEmail(email))?.subscriber;
-      if (!found || !["pending", "active", "paused"].includes(found.status)) {
+      if (!found || !ON_THE_LIST.includes(found.status)) {
         return { email, found: false, keywords };
       }
       await store.replaceKeywords(found.id, keywords);

@@ -1,4 +1,4 @@
-import type { ChineseVariant, Subscriber } from "../db/subscriber-store";
+import { ON_THE_LIST, type ChineseVariant, type Subscriber } from "../db/subscriber-store";
 import { MAX_QUERIES_PER_SUBSCRIBER, MAX_QUERY_LENGTH } from "../match/query";
 import { CHINESE_VARIANT_NAMES } from "../subscribers/subscriber-settings";
 import type { DigestPreview } from "./digest-preview";
@@ -109,7 +109,7 @@ function statusHtml(subscriber: Subscriber): string {
       : subscriber.status === "paused" || subscriber.status === "unsubscribed"
         ? form("resume", "恢复发送", "Resume")
         : "";
-  const leave = ["pending", "active", "paused"].includes(subscriber.status)
+  const leave = ON_THE_LIST.includes(subscriber.status)
     ? form("unsubscribe", "退订", "Unsubscribe")
     : "";
   return `<p>${bi("状态：", "Status:", " ")} <strong>${escapeHtml(zh)}</strong> <span lang="en">(${escapeHtml(en)})</span></p>
