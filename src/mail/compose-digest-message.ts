@@ -1,4 +1,5 @@
 import type { OutgoingMessage } from "./mail-transport";
+import { mailboxAddress } from "../subscribers/email-address";
 import type { DeliveryLinks } from "./delivery-links";
 
 export interface DigestMessageInput {
@@ -14,8 +15,9 @@ export interface DigestMessageInput {
 
 /** The domain part of MAIL_FROM, for Message-ID and List-Id. */
 export function senderDomain(from: string): string {
-  const match = /@([^\s>]+)>?\s*$/.exec(from);
-  return match?.[1] ?? "localhost";
+  const address = mailboxAddress(from).trim();
+  const at = address.lastIndexOf("@");
+  return at > 0 ? address.slice(at + 1) : "localhost";
 }
 
 /**
