@@ -1,29 +1,24 @@
-import cliProgress from "cli-progress";
 import type { CliIO } from "./command-context";
+import { terminalBar } from "./terminal-bar";
 
 /**
  * Progress of a long count (rows read, subscribers written): a bar on a terminal; on a log, one
  * line every `every` units and at the end, so a large import shows it is alive without flooding.
  */
 export function countProgress(io: CliIO, label: string, every: number) {
-  let bar: cliProgress.SingleBar | undefined;
+  const bar = terminalBar(`${label} [{bar}] {percentage}% · {shown}`);
   let lastLogged = 0;
   return {
     update(done: number, total: number, shown = done) {
       if (io.interactive) {
-        bar ??= new cliProgress.SingleBar(
-          { format: `${label} [{bar}] {percentage}% · {shown}`, stream: process.stderr },
-          cliProgress.Presets.shades_classic,
-        );
-        if (!bar.isActive) bar.start(total, 0, { shown });
-        bar.update(done, { shown });
+        bar.update(done, total, { shown });
       } else if (shown - lastLogged >= every) {
         lastLogged = shown;
         io.err(`${label}: ${shown}`);
       }
     },
     stop(shown?: number) {
-      bar?.stop();
+      bar.stop();
       if (!io.interactive && shown !== undefined && shown !== lastLogged)
         io.err(`${label}: ${shown}`);
     },

@@ -1,10 +1,12 @@
-import cliProgress from "cli-progress";
 import type { SendProgress } from "../mail/send-edition";
 import type { CliIO } from "./command-context";
+import { terminalBar } from "./terminal-bar";
 
 /** A bar on a terminal; on a log, a counted line every `every` messages. */
 export function sendProgressReporter(io: CliIO, every = 100) {
-  let bar: cliProgress.SingleBar | undefined;
+  const bar = terminalBar(
+    "sending [{bar}] {value}/{total} · sent {sent} · failed {failed} · retry {retrying} · left {left} · {rate}/s",
+  );
   const started = Date.now();
   const rate = (done: number) => (done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1);
   return {
@@ -12,17 +14,7 @@ export function sendProgressReporter(io: CliIO, every = 100) {
       const done = progress.sent + progress.failed + progress.retrying;
       const left = Math.max(total - done, 0);
       if (io.interactive) {
-        bar ??= new cliProgress.SingleBar(
-          {
-            format:
-              "sending [{bar}] {value}/{total} · sent {sent} · failed {failed} · retry {retrying} · left {left} · {rate}/s",
-            stream: process.stderr,
-          },
-          cliProgress.Presets.shades_classic,
-        );
-        const payload = { ...progress, left, rate: rate(done) };
-        if (!bar.isActive) bar.start(total, 0, payload);
-        bar.update(done, payload);
+        bar.update(done, total, { ...progress, left, rate: rate(done) });
       } else if (done % every === 0 || done === total) {
         io.err(
           `sent ${progress.sent}, failed ${progress.failed}, retrying ${progress.retrying}, left ${left} (${rate(done)}/s)`,
@@ -30,7 +22,7 @@ export function sendProgressReporter(io: CliIO, every = 100) {
       }
     },
     stop() {
-      bar?.stop();
+      bar.stop();
     },
   };
 }
