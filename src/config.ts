@@ -1,3 +1,4 @@
+import type { MailSettings } from "./transport/create-mail-transport";
 import { validate } from "node-cron";
 import { z } from "zod";
 import { ConfigError } from "./errors";
@@ -6,7 +7,7 @@ import { DEFAULT_SEND_POLICY, type SendPolicy } from "./mail/send-policy";
 import type { GlossaryEntry } from "./translate/glossary";
 import { readGlossaryFile } from "./translate/glossary-file";
 import { DEFAULT_TRANSLATE_POLICY } from "./translate/translate-policy";
-import { mailboxAddress } from "./subscribers/email-address";
+import { mailboxAddress } from "./transport/email-address";
 
 /**
  * The one place environment variables are read. Everything else receives a typed `Config`.
@@ -154,12 +155,7 @@ export type Env = Record<string, string | undefined>;
 
 export interface Config {
   databaseUrl: string;
-  mail: {
-    smtpUrl?: string;
-    outboxDir: string;
-    from: string;
-    dkim?: { domainName: string; keySelector: string; privateKey: string };
-  };
+  mail: MailSettings;
   publicUrl: string;
   /** Sending limits: the defaults of send-policy.ts with the configured rates and lease. */
   send: SendPolicy;

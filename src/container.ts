@@ -13,8 +13,8 @@ import { createSubscriberStore, type SubscriberStore } from "./db/subscriber-sto
 import { createSubscriptionStore } from "./db/subscription-store";
 import { compileDigestTemplate, type DigestHtmlTemplate } from "./digest/digest-html-template";
 import { createLogger } from "./logger";
-import { createMailTransport } from "./mail/create-mail-transport";
-import type { MailTransport } from "./mail/mail-transport";
+import { createMailTransport } from "./transport/create-mail-transport";
+import type { MailTransport } from "./transport/mail-transport";
 import {
   createSubscriptionService,
   type SubscriptionService,

@@ -1,12 +1,12 @@
 import type pino from "pino";
-import { SendError, type MailTransport } from "../mail/mail-transport";
+import { SendError, type MailTransport } from "../transport/mail-transport";
 import type { AnswerBudget } from "./answer-budget";
 import { carryOutCommand } from "./carry-out-command";
 import type { CommandMailbox } from "./imap-mailbox";
 import type { InboundCommands } from "./inbound-commands";
 import { readCommandMail } from "./read-command-mail";
 import { replyMessage } from "./reply-message";
-import { mailboxAddress } from "../subscribers/email-address";
+import { mailboxAddress } from "../transport/email-address";
 
 /** Mails handled per poll at most; a flood waits for the next polls instead of one long one. */
 const MAX_MAILS_PER_POLL = 50;

@@ -1,6 +1,6 @@
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { InputError, messageOf } from "../errors";
-import { normalizeEmail } from "../subscribers/email-address";
+import { normalizeEmail } from "../transport/email-address";
 import { automaticMailReason, type RawHeaders } from "./automatic-mail";
 
 /** Bytes of a mail that are read; a command needs a few hundred, a longer mail is cut here. */

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import he from "he";
-import { senderDomain, stripLineBreaks } from "../mail/compose-digest-message";
-import type { OutgoingMessage } from "../mail/mail-transport";
+import { senderDomain, stripLineBreaks } from "../transport/message-headers";
+import type { OutgoingMessage } from "../transport/mail-transport";
 import { toTraditional } from "../translate/to-traditional";
 import type { InboundOutcome, MailResult } from "./carry-out-command";
 import type { LineProblem } from "./inbound-command";

@@ -1,5 +1,5 @@
-import type { OutgoingMessage } from "./mail-transport";
-import { mailboxAddress } from "../subscribers/email-address";
+import type { OutgoingMessage } from "../transport/mail-transport";
+import { senderDomain, stripLineBreaks } from "../transport/message-headers";
 import type { DeliveryLinks } from "./delivery-links";
 
 export interface DigestMessageInput {
@@ -11,13 +11,6 @@ export interface DigestMessageInput {
   editionDate: string;
   deliveryId: number;
   unsubscribe: Pick<DeliveryLinks, "url" | "mailto">;
-}
-
-/** The domain part of MAIL_FROM, for Message-ID and List-Id. */
-export function senderDomain(from: string): string {
-  const address = mailboxAddress(from).trim();
-  const at = address.lastIndexOf("@");
-  return at > 0 ? address.slice(at + 1) : "localhost";
 }
 
 /**
@@ -47,9 +40,4 @@ export function composeDigestMessage(input: DigestMessageInput): OutgoingMessage
       id: { url: `digest.${domain}`, comment: "arXiv digest" },
     },
   };
-}
-
-/** Anything that reaches a header loses CR/LF (header injection). */
-export function stripLineBreaks(value: string): string {
-  return value.replace(/[\r\n]+/g, " ");
 }

@@ -3,7 +3,7 @@ import type { Subscriber } from "../db/subscriber-store";
 import { digestSubject } from "../digest/digest-mail-parts";
 import type { EditionContent } from "../digest/edition-content";
 import { digestMessage } from "./digest-message";
-import { SendError } from "./mail-transport";
+import { SendError } from "../transport/mail-transport";
 import { nextAttemptAt } from "./send-policy";
 import type { SendDeps } from "./send-edition";
 import { messageOf } from "../errors";

@@ -1,4 +1,4 @@
-import { mailboxAddress } from "../subscribers/email-address";
+import { mailboxAddress } from "../transport/email-address";
 /**
  * The links one digest carries. Every one is keyed by `<delivery>.<token>`: the token is random,
  * only ever seen in that message, stored hashed on the delivery, and proves who is asking.

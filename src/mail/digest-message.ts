@@ -4,7 +4,7 @@ import type { DigestLinks } from "../digest/digest-mail-parts";
 import { renderDigestText } from "../digest/render-digest-text";
 import { composeDigestMessage } from "./compose-digest-message";
 import type { DeliveryLinks } from "./delivery-links";
-import type { OutgoingMessage } from "./mail-transport";
+import type { OutgoingMessage } from "../transport/mail-transport";
 
 /** The links a rendered digest shows, out of one delivery's links. */
 export function digestLinksOf(links: DeliveryLinks): DigestLinks {

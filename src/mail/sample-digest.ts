@@ -7,11 +7,11 @@ import type { Subscriber } from "../db/subscriber-store";
 import { digestSubject } from "../digest/digest-mail-parts";
 import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
 import { createLinkToken } from "../subscribers/link-token";
-import { senderDomain } from "./compose-digest-message";
+import { senderDomain } from "../transport/message-headers";
 import { loadEditionContent } from "./deliver-edition";
 import { deliveryLinks } from "./delivery-links";
 import { digestMessage } from "./digest-message";
-import type { OutgoingMessage } from "./mail-transport";
+import type { OutgoingMessage } from "../transport/mail-transport";
 
 /** The real arXiv feed shipped with the project (17 Oct 2025), for a sample before any fetch. */
 export const SAMPLE_FEED = path.resolve(

@@ -2,7 +2,7 @@ import type { DeliveryStore } from "../db/delivery-store";
 import type { Subscriber, SubscriberStore } from "../db/subscriber-store";
 import type { DigestHtmlTemplate } from "../digest/digest-html-template";
 import type { EditionContent } from "../digest/edition-content";
-import type { MailTransport } from "./mail-transport";
+import type { MailTransport } from "../transport/mail-transport";
 import { createLinkToken } from "../subscribers/link-token";
 import type { SendPolicy } from "./send-policy";
 import type { DeliveryLinks } from "./delivery-links";

@@ -1,9 +1,11 @@
+import type { SmtpPoolPolicy } from "../transport/create-mail-transport";
+
 /**
  * Every limit on sending, in one place: the SMTP pool (create-mail-transport.ts) and the delivery
  * worker (send-edition.ts) both read it. The rates and the lease come from the configuration;
  * the rest are fixed here.
  */
-export interface SendPolicy {
+export interface SendPolicy extends SmtpPoolPolicy {
   /** SMTP connections kept open at once, and messages per connection before it is renewed. */
   maxConnections: number;
   maxMessages: number;

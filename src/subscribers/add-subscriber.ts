@@ -1,7 +1,7 @@
 import type { ChineseVariant, Subscriber, SubscriberStore } from "../db/subscriber-store";
 import { InputError } from "../errors";
 import { parseQueryList } from "../match/query";
-import { normalizeEmail } from "./email-address";
+import { normalizeEmail } from "../transport/email-address";
 
 export interface AddSubscriberInput {
   email: string;

@@ -3,7 +3,7 @@ import { CsvError, parse } from "csv-parse";
 import type { ChineseVariant, SubscriberStatus } from "../db/subscriber-store";
 import { AppError, InputError } from "../errors";
 import { parseQueryList } from "../match/query";
-import { normalizeEmail } from "./email-address";
+import { normalizeEmail } from "../transport/email-address";
 import { checkLanguage } from "./subscriber-settings";
 
 /** One valid row of an import file. Absent language or status: keep (or default) it. */

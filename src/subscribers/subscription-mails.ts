@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import he from "he";
 import type { ChineseVariant } from "../db/subscriber-store";
-import { senderDomain, stripLineBreaks } from "../mail/compose-digest-message";
-import type { OutgoingMessage } from "../mail/mail-transport";
+import { senderDomain, stripLineBreaks } from "../transport/message-headers";
+import type { OutgoingMessage } from "../transport/mail-transport";
 import { toTraditional } from "../translate/to-traditional";
 
 /** One paragraph in both languages; the Chinese is written in Simplified and converted for zh-TW. */

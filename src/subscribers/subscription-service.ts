@@ -1,7 +1,7 @@
 import { ON_THE_LIST, type Subscriber, type ChineseVariant } from "../db/subscriber-store";
 import type { SubscriptionStore } from "../db/subscription-store";
-import type { MailTransport } from "../mail/mail-transport";
-import { normalizeEmail } from "./email-address";
+import type { MailTransport } from "../transport/mail-transport";
+import { normalizeEmail } from "../transport/email-address";
 import { createLinkToken, linkTokenMatches } from "./link-token";
 import { confirmUrl, manageKey, manageUrl, parseLinkKey } from "./subscriber-links";
 import { checkKeywords, checkLanguage, checkTimeZone } from "./subscriber-settings";

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Subscriber } from "../db/subscriber-store";
 import { InputError } from "../errors";
-import { normalizeEmail } from "../subscribers/email-address";
+import { normalizeEmail } from "../transport/email-address";
 import type { SubscriptionService } from "../subscribers/subscription-service";
 import { isCrossSite } from "./cross-site-guard";
 import type { DigestPreview } from "./digest-preview";

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { InputError } from "../errors";
-import { SendError } from "../mail/mail-transport";
+import { SendError } from "../transport/mail-transport";
 import { messagePage } from "./page-replies";
 
 const LATER = ["请稍后再试。", "Please try again later."] as const;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ChineseVariant } from "../db/subscriber-store";
 import { InputError } from "../errors";
-import { normalizeEmail } from "../subscribers/email-address";
+import { normalizeEmail } from "../transport/email-address";
 import { checkKeywords } from "../subscribers/subscriber-settings";
 import type { SubscriptionService } from "../subscribers/subscription-service";
 import { linesOf, textField } from "./form-fields";

@@ -3,7 +3,7 @@ import { NotFoundError } from "../../errors";
 import { loadEditionContent } from "../../mail/deliver-edition";
 import { renderDigestText } from "../../digest/render-digest-text";
 import { digestSubject } from "../../digest/digest-mail-parts";
-import { normalizeEmail } from "../../subscribers/email-address";
+import { normalizeEmail } from "../../transport/email-address";
 import { withApp, type CommandRegistrar } from "../command-context";
 
 export const registerPreviewCommand: CommandRegistrar = (program, io) => {

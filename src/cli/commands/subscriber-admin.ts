@@ -6,7 +6,7 @@ import { createStatsStore } from "../../db/stats-store";
 import { createSubscriptionStore } from "../../db/subscription-store";
 import type { Subscriber, SubscriberStatus } from "../../db/subscriber-store";
 import { InputError, NotFoundError } from "../../errors";
-import { normalizeEmail } from "../../subscribers/email-address";
+import { normalizeEmail } from "../../transport/email-address";
 import { registerSubscriberImport } from "./subscriber-import";
 import { printJson, withApp, type CliIO, type CommandRegistrar } from "../command-context";
 

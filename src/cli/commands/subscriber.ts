@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { InputError, NotFoundError } from "../../errors";
 import { addSubscriber } from "../../subscribers/add-subscriber";
-import { normalizeEmail } from "../../subscribers/email-address";
+import { normalizeEmail } from "../../transport/email-address";
 import { collect, printJson, withApp, type CommandRegistrar } from "../command-context";
 
 export const registerSubscriberCommands: CommandRegistrar = (program, io) => {

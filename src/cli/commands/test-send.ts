@@ -2,7 +2,7 @@ import type { Subscriber } from "../../db/subscriber-store";
 import { InputError } from "../../errors";
 import { parseQueryList } from "../../match/query";
 import { SAMPLE_KEYWORDS, sampleContent, sampleMessage } from "../../mail/sample-digest";
-import { normalizeEmail } from "../../subscribers/email-address";
+import { normalizeEmail } from "../../transport/email-address";
 import { collect, printJson, withApp, type CommandRegistrar } from "../command-context";
 
 interface TestSendFlags {

@@ -1,7 +1,7 @@
 import { createSubscriberStore } from "../../../src/db/subscriber-store";
 import { createSubscriptionStore } from "../../../src/db/subscription-store";
 import { InputError, QuerySyntaxError } from "../../../src/errors";
-import type { MailTransport, OutgoingMessage } from "../../../src/mail/mail-transport";
+import type { MailTransport, OutgoingMessage } from "../../../src/transport/mail-transport";
 import {
   createSubscriptionService,
   SUBSCRIPTION_POLICY,

@@ -7,7 +7,7 @@ import {
   SendError,
   type MailTransport,
   type OutgoingMessage,
-} from "../../../src/mail/mail-transport";
+} from "../../../src/transport/mail-transport";
 
 function fakeMailbox(sources: string[]) {
   const flagged: [number, boolean][] = [];

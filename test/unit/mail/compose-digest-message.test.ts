@@ -1,4 +1,5 @@
-import { composeDigestMessage, senderDomain } from "../../../src/mail/compose-digest-message";
+import { composeDigestMessage } from "../../../src/mail/compose-digest-message";
+import { senderDomain } from "../../../src/transport/message-headers";
 
 describe("composeDigestMessage", () => {
   const message = composeDigestMessage({

@@ -1,4 +1,4 @@
-import { normalizeEmail } from "../../../src/subscribers/email-address";
+import { normalizeEmail } from "../../../src/transport/email-address";
 
 describe("normalizeEmail", () => {
   it.each([

@@ -2,10 +2,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
-import type { Config } from "../config";
 import { base64Part } from "./base64-part";
 import { SendError, type MailTransport, type OutgoingMessage } from "./mail-transport";
-import type { SendPolicy } from "./send-policy";
 import { messageOf } from "../errors";
 
 /**
@@ -24,15 +22,32 @@ function nodemailerMessage(message: OutgoingMessage) {
   };
 }
 
+/** Where mail goes and how it is signed: MAIL_FROM, SMTP_URL, MAIL_OUTBOX_DIR, DKIM_*. */
+export interface MailSettings {
+  smtpUrl?: string;
+  outboxDir: string;
+  from: string;
+  dkim?: { domainName: string; keySelector: string; privateKey: string };
+}
+
+/** The SMTP pool's sizes, rate and timeouts (the send policy carries them). */
+export interface SmtpPoolPolicy {
+  maxConnections: number;
+  maxMessages: number;
+  ratePerSecond: number;
+  connectionTimeoutMs: number;
+  socketTimeoutMs: number;
+}
+
 /** SMTP when SMTP_URL is set, otherwise one .eml file per message in MAIL_OUTBOX_DIR. */
-export function createMailTransport(mail: Config["mail"], policy: SendPolicy): MailTransport {
+export function createMailTransport(mail: MailSettings, policy: SmtpPoolPolicy): MailTransport {
   return mail.smtpUrl
     ? smtpTransport(mail.smtpUrl, mail.dkim, policy)
     : outboxTransport(mail.outboxDir, mail.dkim);
 }
 
 /** nodemailer's pool with the policy's sizes, rate and timeouts. */
-export function smtpPoolOptions(url: string, policy: SendPolicy): SMTPPool.Options {
+export function smtpPoolOptions(url: string, policy: SmtpPoolPolicy): SMTPPool.Options {
   return {
     url,
     pool: true,
@@ -48,8 +63,8 @@ export function smtpPoolOptions(url: string, policy: SendPolicy): SMTPPool.Optio
 
 function smtpTransport(
   url: string,
-  dkim: Config["mail"]["dkim"],
-  policy: SendPolicy,
+  dkim: MailSettings["dkim"],
+  policy: SmtpPoolPolicy,
 ): MailTransport {
   const transporter = nodemailer.createTransport({
     ...smtpPoolOptions(url, policy),
@@ -75,7 +90,7 @@ function classifySmtpError(error: unknown): SendError {
   return new SendError(text.replace(/\s+/g, " ").slice(0, 500), code !== undefined && code >= 500);
 }
 
-function outboxTransport(dir: string, dkim: Config["mail"]["dkim"]): MailTransport {
+function outboxTransport(dir: string, dkim: MailSettings["dkim"]): MailTransport {
   const transporter = nodemailer.createTransport({
     streamTransport: true,
     buffer: true,

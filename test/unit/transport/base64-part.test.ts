@@ -1,4 +1,4 @@
-import { base64Part } from "../../../src/mail/base64-part";
+import { base64Part } from "../../../src/transport/base64-part";
 
 describe("base64Part", () => {
   const body = `${"强化学习 reinforcement learning <b>&amp;</b> ".repeat(200)}end`;
