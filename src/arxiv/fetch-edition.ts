@@ -1,5 +1,5 @@
 import type { App } from "../container";
-import type { FeedStateStore } from "../db/feed-state-store";
+import type { FeedStateStore } from "./feed-state";
 import type { FeedFetcher } from "./feed-fetcher";
 import type { PolledFeed } from "./classify-feeds";
 import { ingestEdition, type IngestResult } from "./ingest-edition";

@@ -1,4 +1,4 @@
-import type { EditionStore, Edition } from "../db/edition-store";
+import type { EditionStore, Edition } from "./edition";
 import { announcedAtOf, latestEditionDateAt, nextEditionDate } from "./announcement-time";
 import { classifyFeeds, labelledDate, mergeItems, type PolledFeed } from "./classify-feeds";
 

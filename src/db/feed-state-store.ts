@@ -1,16 +1,6 @@
+import type { FeedStateStore } from "../arxiv/feed-state";
 import type { FeedValidators } from "../arxiv/feed-fetcher";
 import type { Db } from "./create-database";
-
-export interface FeedState extends FeedValidators {
-  feed: string;
-  lastBatchDate?: string;
-}
-
-/** Per feed: the validators for conditional GET and the batch it served last. */
-export interface FeedStateStore {
-  get(feed: string): Promise<FeedState | undefined>;
-  save(state: FeedState): Promise<void>;
-}
 
 export function createFeedStateStore(db: Db): FeedStateStore {
   return {

@@ -1,42 +1,9 @@
+import type { ServiceCounts, StatsStore } from "../metrics/service-stats";
 import type { Db } from "./create-database";
-import { DELIVERY_STATUSES, type DeliveryStatus } from "./delivery-store";
-import { EDITION_STATUSES, type EditionStatus } from "./edition-store";
-import { SUBSCRIBER_STATUSES, type SubscriberStatus } from "./subscriber-store";
+import { DELIVERY_STATUSES, type DeliveryStatus } from "../mail/delivery";
+import { EDITION_STATUSES, type EditionStatus } from "../arxiv/edition";
+import { SUBSCRIBER_STATUSES, type SubscriberStatus } from "../subscribers/subscriber";
 import { zeroedCounts } from "./zeroed-counts";
-
-/** One edition as the operator sees it in `editions list` and `stats`. */
-export interface EditionSummary {
-  date: string;
-  status: EditionStatus;
-  announcedAt: Date;
-  papers: number;
-  deliveries: Record<DeliveryStatus, number>;
-}
-
-/** Counts over the whole service, for `stats` and `/metrics`. */
-export interface ServiceCounts {
-  subscribers: Record<SubscriberStatus, number>;
-  deliveries: Record<DeliveryStatus, number>;
-  editions: Record<EditionStatus, number>;
-  /** Stored translations (the cache): each paper version and language translated once. */
-  translations: { stored: number; byProvider: Record<string, number> };
-}
-
-/** One subscriber's digest of one edition. */
-export interface SubscriberDigest {
-  editionDate: string;
-  status: DeliveryStatus;
-  sentAt: Date | null;
-  papers: number;
-}
-
-/** Read-only counts for the operator; one grouped query per table. */
-export interface StatsStore {
-  counts(): Promise<ServiceCounts>;
-  latestEditions(limit: number): Promise<EditionSummary[]>;
-  /** A subscriber's latest digests, newest edition first. */
-  deliveriesOf(subscriberId: number, limit: number): Promise<SubscriberDigest[]>;
-}
 
 export function createStatsStore(db: Db): StatsStore {
   return {

@@ -1,26 +1,6 @@
+import type { PaperTranslation, TranslationStore } from "../translate/paper-translation";
 import type { Db } from "./create-database";
 import { isUniqueViolation } from "./unique-violation";
-
-/** A paper version's title and abstract in one language. */
-export interface PaperTranslation {
-  title: string;
-  abstract: string;
-}
-
-export interface NewTranslation extends PaperTranslation {
-  /** The Paper row: one paper version. */
-  paperId: number;
-  language: string;
-  provider: string;
-}
-
-/** Translations, one per (paper version, language), made once and kept. */
-export interface TranslationStore {
-  /** The translations into `language` that exist for these paper versions, by paper id. */
-  find(paperIds: readonly number[], language: string): Promise<Map<number, PaperTranslation>>;
-  /** Keeps a translation; one already stored for the same version and language wins. */
-  save(translation: NewTranslation): Promise<void>;
-}
 
 /** Stays well under SQLite's limit on bound parameters per statement. */
 const QUERY_CHUNK = 5_000;

@@ -1,11 +1,11 @@
 import { paperLinks, type AnnounceType, type Paper } from "../arxiv/paper";
 import { formatSubject } from "../arxiv/taxonomy";
-import type { Edition, StoredPaper } from "../db/edition-store";
-import type { Subscriber } from "../db/subscriber-store";
+import type { Edition, StoredPaper } from "../arxiv/edition";
+import type { Subscriber } from "../subscribers/subscriber";
 import { EditionMatcher } from "../match/edition-matcher";
 import { InputError } from "../errors";
 import { parseQuery, type Query } from "../match/query";
-import type { PaperTranslation } from "../db/translation-store";
+import type { PaperTranslation } from "../translate/paper-translation";
 import { toTraditional } from "../translate/to-traditional";
 import { buildDigest } from "./build-digest";
 import type { Digest, DigestPaper } from "./digest";

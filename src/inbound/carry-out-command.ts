@@ -1,4 +1,4 @@
-import type { ChineseVariant } from "../db/subscriber-store";
+import type { ChineseVariant } from "../subscribers/subscriber";
 import { InputError } from "../errors";
 import type { AnswerBudget } from "./answer-budget";
 import type { InboundCommands } from "./inbound-commands";

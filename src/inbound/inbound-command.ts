@@ -1,4 +1,4 @@
-import type { ChineseVariant } from "../db/subscriber-store";
+import type { ChineseVariant } from "../subscribers/subscriber";
 import { InputError } from "../errors";
 import { MAX_QUERIES_PER_SUBSCRIBER, parseQuery, parseQueryList } from "../match/query";
 import { commandLines } from "./command-lines";

@@ -1,4 +1,4 @@
-import type { ChineseVariant } from "../db/subscriber-store";
+import type { ChineseVariant } from "../subscribers/subscriber";
 
 /**
  * What the mailbox poller asks of the subscription lifecycle. The subscription service

@@ -1,5 +1,5 @@
-import type { Claim, Delivery } from "../db/delivery-store";
-import type { Subscriber } from "../db/subscriber-store";
+import type { Claim, Delivery } from "./delivery";
+import type { Subscriber } from "../subscribers/subscriber";
 import { digestSubject } from "../digest/digest-mail-parts";
 import type { EditionContent } from "../digest/edition-content";
 import { digestMessage } from "./digest-message";

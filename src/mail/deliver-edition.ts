@@ -1,7 +1,7 @@
 import type { App } from "../container";
-import type { DeliveryStatus } from "../db/delivery-store";
-import type { Edition } from "../db/edition-store";
-import type { Subscriber } from "../db/subscriber-store";
+import type { DeliveryStatus } from "./delivery";
+import type { Edition } from "../arxiv/edition";
+import type { Subscriber } from "../subscribers/subscriber";
 import { digestSubject } from "../digest/digest-mail-parts";
 import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
 import { InputError, NotFoundError } from "../errors";

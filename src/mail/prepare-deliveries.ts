@@ -1,6 +1,6 @@
-import type { DeliveryStatus, DeliveryStore } from "../db/delivery-store";
-import type { EditionStore } from "../db/edition-store";
-import type { Subscriber } from "../db/subscriber-store";
+import type { DeliveryStatus, DeliveryStore } from "./delivery";
+import type { EditionStore } from "../arxiv/edition";
+import type { Subscriber } from "../subscribers/subscriber";
 import type { EditionContent } from "../digest/edition-content";
 
 /**

@@ -3,7 +3,7 @@ import path from "node:path";
 import { announcedAtOf, editionDateOf, latestEditionDateAt } from "../arxiv/announcement-time";
 import { readFeedFiles } from "../arxiv/load-feeds";
 import type { App } from "../container";
-import type { Subscriber } from "../db/subscriber-store";
+import type { Subscriber } from "../subscribers/subscriber";
 import { digestSubject } from "../digest/digest-mail-parts";
 import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
 import { createLinkToken } from "../subscribers/link-token";

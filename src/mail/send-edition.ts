@@ -1,5 +1,5 @@
-import type { DeliveryStore } from "../db/delivery-store";
-import type { Subscriber, SubscriberStore } from "../db/subscriber-store";
+import type { DeliveryStore } from "./delivery";
+import type { Subscriber, SubscriberStore } from "../subscribers/subscriber";
 import type { DigestHtmlTemplate } from "../digest/digest-html-template";
 import type { EditionContent } from "../digest/edition-content";
 import type { MailTransport } from "../transport/mail-transport";

@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
-import type { StatsStore } from "../db/stats-store";
+import type { StatsStore } from "./service-stats";
 import type { RunResult } from "../scheduler/edition-runner";
 
 const PREFIX = "arxiv_digest_";

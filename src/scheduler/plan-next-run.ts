@@ -1,5 +1,5 @@
 import { announcedAtOf, latestEditionDateAt } from "../arxiv/announcement-time";
-import type { EditionStatus } from "../db/edition-store";
+import type { EditionStatus } from "../arxiv/edition";
 import type { SchedulePolicy } from "./schedule-policy";
 
 /** How a scheduled run of one edition ended, or that one is under way. */

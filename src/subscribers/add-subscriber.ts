@@ -1,4 +1,4 @@
-import type { ChineseVariant, Subscriber, SubscriberStore } from "../db/subscriber-store";
+import type { ChineseVariant, Subscriber, SubscriberStore } from "./subscriber";
 import { InputError } from "../errors";
 import { parseQueryList } from "../match/query";
 import { normalizeEmail } from "../transport/email-address";

@@ -1,10 +1,5 @@
-import type { SubscriptionStore } from "../db/subscription-store";
-import type {
-  ChineseVariant,
-  Subscriber,
-  SubscriberStatus,
-  SubscriberStore,
-} from "../db/subscriber-store";
+import type { SubscriptionStore } from "./subscription";
+import type { ChineseVariant, Subscriber, SubscriberStatus, SubscriberStore } from "./subscriber";
 import type { RejectedRow, SubscriberCsvRow } from "./read-subscriber-csv";
 
 /** What an import does to one subscriber. */

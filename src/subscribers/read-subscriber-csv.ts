@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { CsvError, parse } from "csv-parse";
-import type { ChineseVariant, SubscriberStatus } from "../db/subscriber-store";
+import type { ChineseVariant, SubscriberStatus } from "./subscriber";
 import { AppError, InputError } from "../errors";
 import { parseQueryList } from "../match/query";
 import { normalizeEmail } from "../transport/email-address";

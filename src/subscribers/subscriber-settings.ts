@@ -1,4 +1,4 @@
-import type { ChineseVariant } from "../db/subscriber-store";
+import type { ChineseVariant } from "./subscriber";
 import { InputError } from "../errors";
 import { MAX_QUERIES_PER_SUBSCRIBER, parseQueryList } from "../match/query";
 

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import he from "he";
-import type { ChineseVariant } from "../db/subscriber-store";
+import type { ChineseVariant } from "./subscriber";
 import { senderDomain, stripLineBreaks } from "../transport/message-headers";
 import type { OutgoingMessage } from "../transport/mail-transport";
 import { toTraditional } from "../translate/to-traditional";

@@ -1,5 +1,5 @@
-import { ON_THE_LIST, type Subscriber, type ChineseVariant } from "../db/subscriber-store";
-import type { SubscriptionStore } from "../db/subscription-store";
+import { ON_THE_LIST, type Subscriber, type ChineseVariant } from "./subscriber";
+import type { SubscriptionStore } from "./subscription";
 import type { MailTransport } from "../transport/mail-transport";
 import { normalizeEmail } from "../transport/email-address";
 import { createLinkToken, linkTokenMatches } from "./link-token";

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { PaperTranslation, TranslationStore } from "../db/translation-store";
+import type { PaperTranslation, TranslationStore } from "./paper-translation";
 import { readableText } from "../digest/format-paper";
 import type { ConfiguredTranslator } from "./create-translator";
 import { translateInBatches } from "./translate-batches";

@@ -1,5 +1,5 @@
 import type { App } from "../container";
-import type { Subscriber } from "../db/subscriber-store";
+import type { Subscriber } from "../subscribers/subscriber";
 import { createTranslationStore } from "../db/translation-store";
 import type { EditionContent } from "../digest/edition-content";
 import { TRANSLATION_LANGUAGE, translateEdition, type TranslateCounts } from "./translate-edition";

@@ -1,5 +1,5 @@
 import type { App } from "../container";
-import type { Subscriber } from "../db/subscriber-store";
+import type { Subscriber } from "../subscribers/subscriber";
 import type { EditionContentCache } from "./edition-content-cache";
 
 /** What the latest edition would have sent a subscriber: per query, the titles. */

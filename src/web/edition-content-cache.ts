@@ -1,5 +1,5 @@
 import type { App } from "../container";
-import type { Edition } from "../db/edition-store";
+import type { Edition } from "../arxiv/edition";
 import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
 
 /** Editions kept in memory: the latest (previews) and a few recent ones (web views). */

@@ -1,4 +1,4 @@
-import { ON_THE_LIST, type ChineseVariant, type Subscriber } from "../db/subscriber-store";
+import { ON_THE_LIST, type ChineseVariant, type Subscriber } from "../subscribers/subscriber";
 import { MAX_QUERIES_PER_SUBSCRIBER, MAX_QUERY_LENGTH } from "../match/query";
 import { CHINESE_VARIANT_NAMES } from "../subscribers/subscriber-settings";
 import type { DigestPreview } from "./digest-preview";

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { Subscriber } from "../db/subscriber-store";
+import type { Subscriber } from "../subscribers/subscriber";
 import { InputError } from "../errors";
 import { normalizeEmail } from "../transport/email-address";
 import type { SubscriptionService } from "../subscribers/subscription-service";

@@ -1,4 +1,4 @@
-import type { ChineseVariant } from "../db/subscriber-store";
+import type { ChineseVariant } from "../subscribers/subscriber";
 import { MAX_QUERIES_PER_SUBSCRIBER, MAX_QUERY_LENGTH } from "../match/query";
 import { CHINESE_VARIANT_NAMES } from "../subscribers/subscriber-settings";
 import { escapeHtml } from "../digest/escape-html";

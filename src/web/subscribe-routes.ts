@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { ChineseVariant } from "../db/subscriber-store";
+import type { ChineseVariant } from "../subscribers/subscriber";
 import { InputError } from "../errors";
 import { normalizeEmail } from "../transport/email-address";
 import { checkKeywords } from "../subscribers/subscriber-settings";

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { DeliveryStore } from "../db/delivery-store";
-import type { SubscriberStore } from "../db/subscriber-store";
+import type { DeliveryStore } from "../mail/delivery";
+import type { SubscriberStore } from "../subscribers/subscriber";
 import { parseDeliveryKey } from "../mail/delivery-links";
 import { linkTokenMatches } from "../subscribers/link-token";
 import { pageLayout } from "./page-layout";

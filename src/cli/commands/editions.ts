@@ -1,4 +1,5 @@
-import { createStatsStore, type EditionSummary } from "../../db/stats-store";
+import { createStatsStore } from "../../db/stats-store";
+import { type EditionSummary } from "../../metrics/service-stats";
 import { InputError } from "../../errors";
 import { printJson, withApp, type CommandRegistrar } from "../command-context";
 

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import type { App } from "../../container";
 import { createStatsStore } from "../../db/stats-store";
 import { createSubscriptionStore } from "../../db/subscription-store";
-import type { Subscriber, SubscriberStatus } from "../../db/subscriber-store";
+import type { Subscriber, SubscriberStatus } from "../../subscribers/subscriber";
 import { InputError, NotFoundError } from "../../errors";
 import { normalizeEmail } from "../../transport/email-address";
 import { registerSubscriberImport } from "./subscriber-import";

@@ -1,4 +1,4 @@
-import type { Subscriber } from "../../db/subscriber-store";
+import type { Subscriber } from "../../subscribers/subscriber";
 import { InputError } from "../../errors";
 import { parseQueryList } from "../../match/query";
 import { SAMPLE_KEYWORDS, sampleContent, sampleMessage } from "../../mail/sample-digest";

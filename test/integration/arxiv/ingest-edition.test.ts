@@ -4,7 +4,8 @@ import type { PolledFeed } from "../../../src/arxiv/classify-feeds";
 import { ingestEdition } from "../../../src/arxiv/ingest-edition";
 import type { AnnounceType, AnnouncedPaper } from "../../../src/arxiv/paper";
 import { parseArxivFeed } from "../../../src/arxiv/parse-arxiv-feed";
-import { createEditionStore, type EditionStore } from "../../../src/db/edition-store";
+import { createEditionStore } from "../../../src/db/edition-store";
+import { type EditionStore } from "../../../src/arxiv/edition";
 import { openTestDb } from "../../support/open-test-db";
 
 const CAPTURES = path.resolve(__dirname, "..", "..", "..", "..", "shared", "arxiv-captures");

@@ -1,4 +1,4 @@
-import type { StatsStore } from "../../../src/db/stats-store";
+import type { StatsStore } from "../../../src/metrics/service-stats";
 import { ServiceMetrics } from "../../../src/metrics/service-metrics";
 
 const stats: StatsStore = {

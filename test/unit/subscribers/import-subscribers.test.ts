@@ -1,4 +1,4 @@
-import type { Subscriber } from "../../../src/db/subscriber-store";
+import type { Subscriber } from "../../../src/subscribers/subscriber";
 import { planImport } from "../../../src/subscribers/import-subscribers";
 import type { SubscriberCsvRow } from "../../../src/subscribers/read-subscriber-csv";
 

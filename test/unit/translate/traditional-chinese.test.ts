@@ -1,5 +1,5 @@
-import type { StoredPaper } from "../../../src/db/edition-store";
-import type { Subscriber } from "../../../src/db/subscriber-store";
+import type { StoredPaper } from "../../../src/arxiv/edition";
+import type { Subscriber } from "../../../src/subscribers/subscriber";
 import { EditionContent, mailedAnnounceTypes } from "../../../src/digest/edition-content";
 import { toTraditional } from "../../../src/translate/to-traditional";
 
