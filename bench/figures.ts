@@ -3,7 +3,7 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
-  /** The budget from DESIGN.md, when there is one. */
+  /** The budget (docs/architecture.md, "Performance budgets"), when there is one. */
   budget?: string;
 }
 

@@ -136,7 +136,7 @@ async function measure(
  * options and concurrency send our first message 10,000 times: once as the very bytes we sent,
  * once built by nodemailer from the same parts and headers. Rates are timed at the sink
  * ((n - 1) / (last - first)); memory is each sender's VmHWM. The budgeted share is against
- * nodemailer building the message, as DESIGN.md's budget says ("the transport's own limit");
+ * nodemailer building the message, "the transport's own limit" (docs/architecture.md, "Performance budgets");
  * the raw-bytes share is printed for information. Needs a current `dist/` (`npm run build`).
  */
 export async function benchSend(): Promise<Figure[]> {

@@ -16,7 +16,7 @@ import type { Figure } from "./figures";
 const FEED = path.resolve(__dirname, "..", "test", "fixtures", "example-digest-papers.rss.xml");
 
 /**
- * What translating the reference digest costs (DESIGN.md: each paper version translated at most
+ * What translating the reference digest costs (docs/architecture.md, "Performance budgets": each version at most
  * once, at least 5 papers per request): the subscriber of shared/example-digest.txt
  * ("reinforcement learning", "diffusion policy") on its feed, against a chat-completions server on
  * 127.0.0.1, through the same stage `send` runs, twice. Input characters are exactly what would

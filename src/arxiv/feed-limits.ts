@@ -1,5 +1,5 @@
 /**
- * Bounds on what one feed may hold. A feed is input from outside (DESIGN.md, "Rules for input from
+ * Bounds on what one feed may hold. A feed is input from outside (docs/architecture.md, "Input from
  * outside"): a document or item count past these is refused as a whole with a FeedError; a text
  * field past its bound is cut with "…", because a single overlong abstract should not cost the
  * day's edition. Each bound is well above anything arXiv has served: the largest daily category

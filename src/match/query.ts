@@ -2,7 +2,7 @@ import { InputError } from "../errors";
 import { parseQueryAst } from "./parse-query";
 import { canonicalKey, type QueryNode } from "./query-ast";
 
-/** Bounds on what a subscriber may ask for (DESIGN.md: rules for input from outside). */
+/** Bounds on what a subscriber may ask for (docs/architecture.md, "Input from outside"). */
 export const MAX_QUERIES_PER_SUBSCRIBER = 20;
 export const MAX_QUERY_LENGTH = 100;
 
