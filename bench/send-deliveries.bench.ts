@@ -5,6 +5,8 @@ import { parseArxivFeed } from "../src/arxiv/parse-arxiv-feed";
 import { ingestEdition } from "../src/arxiv/ingest-edition";
 import { loadConfig } from "../src/config";
 import { createApp } from "../src/container";
+import { openDatabase } from "../src/db/create-database";
+import { databaseTarget } from "../src/db/database-target";
 import { EditionContent, mailedAnnounceTypes } from "../src/digest/edition-content";
 import { prepareDeliveries } from "../src/mail/prepare-deliveries";
 import { round, type Figure } from "./figures";
@@ -60,15 +62,18 @@ function assertBuilt(): void {
 /** A database file with DELIVERIES active subscribers, one edition, and a queued delivery each. */
 async function prepareDatabase(databaseUrl: string): Promise<string> {
   const app = await createApp(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" }));
+  // A bulk insert no port offers (a port would create subscribers one by one): a connection of
+  // the bench's own.
+  const db = await openDatabase(databaseTarget(databaseUrl));
   try {
-    await app.db.subscriber.createMany({
+    await db.subscriber.createMany({
       data: Array.from({ length: DELIVERIES }, (_, i) => ({
         email: `r${i}@example.org`,
         status: "active" as const,
       })),
     });
-    const ids = await app.db.subscriber.findMany({ select: { id: true } });
-    await app.db.keyword.createMany({
+    const ids = await db.subscriber.findMany({ select: { id: true } });
+    await db.keyword.createMany({
       data: ids.map(({ id }) => ({ subscriberId: id, query: '"diffusion policy"', position: 0 })),
     });
     const parsed = await parseArxivFeed(fs.readFileSync(FEED, "utf8"));
@@ -87,6 +92,7 @@ async function prepareDatabase(databaseUrl: string): Promise<string> {
     });
     return edition.date;
   } finally {
+    await db.$disconnect();
     await app.close();
   }
 }

@@ -1,11 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fetchEdition } from "../src/arxiv/fetch-edition";
 import { loadConfig } from "../src/config";
 import { createApp } from "../src/container";
-import { loadEditionContent } from "../src/mail/deliver-edition";
-import { translateForDelivery } from "../src/translate/translate-for-delivery";
+import { translateForDelivery } from "../src/mail/translate-for-delivery";
 import type { TranslateCounts } from "../src/translate/translate-edition";
 import {
   goodChatReply,
@@ -43,11 +41,11 @@ export async function benchTranslate(): Promise<Figure[]> {
       language: "zh-CN",
       timeZone: "Asia/Shanghai",
     });
-    await fetchEdition(app, { feedFiles: [FEED] });
+    await app.fetchEdition({ feedFiles: [FEED] });
     const runOnce = async (): Promise<TranslateCounts> => {
-      const content = await loadEditionContent(app);
+      const content = await app.loadEditionContent();
       const subscribers = await app.subscribers.listActive();
-      const counts = await translateForDelivery(app, content, subscribers, {
+      const counts = await translateForDelivery(app.delivery, content, subscribers, {
         maxPapers: app.config.digest.maxPapers,
         now: new Date(),
       });

@@ -1,3 +1,4 @@
+import type { TranslatorSettings } from "./translate/create-translator";
 import type { MailSettings } from "./transport/create-mail-transport";
 import { validate } from "node-cron";
 import { z } from "zod";
@@ -168,19 +169,7 @@ export interface Config {
   };
   /** maxHtmlKb: past this, a digest's abstracts are shortened (Gmail clips mail over ~102 KB). */
   digest: { maxPapers: number; maxHtmlKb: number; timeZone: string };
-  translator: {
-    provider: "none" | "openai" | "deepl";
-    /** Replaces the provider's endpoint (a proxy, a local server, a test). */
-    baseUrl?: string;
-    apiKey?: string;
-    /** For openai: the chat model. */
-    model: string;
-    maxPapers: number;
-    concurrency: number;
-    timeoutMs: number;
-    /** The operator's glossary entries (TRANSLATOR_GLOSSARY_FILE), added to the shipped ones. */
-    glossary: GlossaryEntry[];
-  };
+  translator: TranslatorSettings;
   server: { port: number };
   schedule: {
     cron: string;

@@ -10,11 +10,6 @@
 export const onDemand = {
   /** Only when the digest layout is compiled, not when a precompiled one is read. */
   mjml: () => require("mjml") as typeof import("mjml"),
-  /** `serve`: web pages, metrics, scheduler and the inbound poller. */
-  service: () => require("./cli/run-service") as typeof import("./cli/run-service"),
-  /** `inbound poll`. */
-  inboundPoller: () =>
-    require("./inbound/inbound-poller") as typeof import("./inbound/inbound-poller"),
   sqliteClient: () => ({
     ...(require("./generated/sqlite/client") as typeof import("./generated/sqlite/client")),
     ...(require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3")),

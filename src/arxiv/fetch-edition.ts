@@ -1,4 +1,4 @@
-import type { App } from "../container";
+import type { Logger } from "pino";
 import type { FeedStateStore } from "./feed-state";
 import type { FeedFetcher } from "./feed-fetcher";
 import type { PolledFeed } from "./classify-feeds";
@@ -12,27 +12,39 @@ import { parseArxivFeed } from "./parse-arxiv-feed";
  * saved only after the edition is, so a crash in between means a full download next time
  * rather than a missed batch.
  */
-export async function fetchEdition(
-  app: App,
-  options: { feedFiles?: readonly string[]; categories?: readonly string[] },
-): Promise<IngestResult> {
+export interface FetchDeps {
+  editions: Parameters<typeof ingestEdition>[0];
+  feedStates: FeedStateStore;
+  /** Built on first use: reading feed files needs no fetcher. */
+  fetcher(): FeedFetcher;
+  logger: Logger;
+  /** ARXIV_CATEGORIES: the feeds polled when no others are named. */
+  categories: readonly string[];
+}
+
+export interface FetchOptions {
+  feedFiles?: readonly string[];
+  categories?: readonly string[];
+}
+
+export async function fetchEdition(deps: FetchDeps, options: FetchOptions): Promise<IngestResult> {
   if (options.feedFiles?.length) {
     const parsed = await readFeedFiles(options.feedFiles);
     const polled = parsed.map((p): PolledFeed => ({ feed: p.query, kind: "parsed", parsed: p }));
-    return record(app, await ingestEdition(app.editions, polled, new Date()));
+    return record(deps.logger, await ingestEdition(deps.editions, polled, new Date()));
   }
-  const categories = options.categories ?? app.config.arxiv.categories;
-  const { polled, validators } = await pollFeeds(app.fetcher(), app.feedStates, categories);
-  const result = record(app, await ingestEdition(app.editions, polled, new Date()));
+  const categories = options.categories ?? deps.categories;
+  const { polled, validators } = await pollFeeds(deps.fetcher(), deps.feedStates, categories);
+  const result = record(deps.logger, await ingestEdition(deps.editions, polled, new Date()));
   const batchDate = result.kind === "empty" ? undefined : result.edition.date;
   const staleFeeds = new Set(
     result.kind === "created" || result.kind === "merged" ? result.stale.map((s) => s.feed) : [],
   );
   for (const [feed, v] of validators) {
-    const previous = await app.feedStates.get(feed);
+    const previous = await deps.feedStates.get(feed);
     const served = polled.find((p) => p.feed === feed);
     const empty = served?.kind === "parsed" && served.parsed.items.length === 0;
-    await app.feedStates.save({
+    await deps.feedStates.save({
       feed,
       ...v,
       lastBatchDate: empty || staleFeeds.has(feed) ? previous?.lastBatchDate : batchDate,
@@ -61,14 +73,14 @@ async function pollFeeds(
   return { polled, validators };
 }
 
-function record(app: App, result: IngestResult): IngestResult {
+function record(logger: Logger, result: IngestResult): IngestResult {
   if ((result.kind === "created" || result.kind === "merged") && result.stale.length > 0) {
-    app.logger.warn(
+    logger.warn(
       { stale: result.stale, edition: result.edition.date },
       "some feeds still serve an earlier batch; they are fetched again at the next poll",
     );
   }
-  app.logger.info({ result: result.kind }, "feeds ingested");
+  logger.info({ result: result.kind }, "feeds ingested");
   return result;
 }
 

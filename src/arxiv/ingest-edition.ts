@@ -23,7 +23,7 @@ export type IngestResult =
  * catches up after the others is merged into the edition of its date.
  */
 export async function ingestEdition(
-  store: EditionStore,
+  store: Pick<EditionStore, "editionDatesOf" | "findByDate" | "addPapers" | "create">,
   feeds: readonly PolledFeed[],
   now: Date,
 ): Promise<IngestResult> {

@@ -1,5 +1,4 @@
 import type { App } from "../container";
-import { createStatsStore } from "../db/stats-store";
 import { InputError } from "../errors";
 import { startInboundPoller } from "../inbound/inbound-poller";
 import { registerMetricsRoute } from "../metrics/metrics-route";
@@ -20,16 +19,18 @@ export async function runService(app: App): Promise<void> {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
-  const metrics = new ServiceMetrics(createStatsStore(app.db));
-  const server = createServer(app);
+  const metrics = new ServiceMetrics(app.stats);
+  const server = createServer(app.pages);
   registerMetricsRoute(server, metrics);
   const port = app.config.server.port;
   await server.listen({ port, host: "0.0.0.0" }).catch((error: unknown) => {
     if ((error as { code?: unknown }).code !== "EADDRINUSE") throw error;
     throw new InputError(`port ${port} is already in use; stop what holds it or set PORT`);
   });
-  const inbound = startInboundPoller(app);
-  const scheduler = startAppScheduler(app, shutdown.signal, (result) => metrics.recordRun(result));
+  const inbound = startInboundPoller(app.mailbox);
+  const scheduler = startAppScheduler(app.scheduler, shutdown.signal, (result) =>
+    metrics.recordRun(result),
+  );
   await new Promise<void>((resolve) => {
     if (shutdown.signal.aborted) resolve();
     shutdown.signal.addEventListener("abort", () => resolve(), { once: true });

@@ -25,6 +25,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Db> {
   return db;
 }
 
+/** Resolves once the database answers a query (the health check). */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.$queryRawUnsafe("SELECT 1");
+}
+
 /** The Prisma client with the driver adapter that matches the target (no connection yet). */
 export function createDatabase(target: DatabaseTarget): Db {
   if (target.provider === "postgresql") {

@@ -1,5 +1,5 @@
 import type { Edition, EditionStore } from "../arxiv/edition";
-import { versionKey, type AnnounceType, type AnnouncedPaper, type Paper } from "../arxiv/paper";
+import { versionKey, type AnnouncedPaper, type Paper } from "../arxiv/paper";
 import type { Db } from "./create-database";
 
 /** A 2,000-paper edition takes longer than Prisma's 5 s default for one transaction. */

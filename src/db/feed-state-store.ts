@@ -1,5 +1,4 @@
 import type { FeedStateStore } from "../arxiv/feed-state";
-import type { FeedValidators } from "../arxiv/feed-fetcher";
 import type { Db } from "./create-database";
 
 export function createFeedStateStore(db: Db): FeedStateStore {

@@ -1,8 +1,8 @@
 import type { ServiceCounts, StatsStore } from "../metrics/service-stats";
 import type { Db } from "./create-database";
-import { DELIVERY_STATUSES, type DeliveryStatus } from "../mail/delivery";
-import { EDITION_STATUSES, type EditionStatus } from "../arxiv/edition";
-import { SUBSCRIBER_STATUSES, type SubscriberStatus } from "../subscribers/subscriber";
+import { DELIVERY_STATUSES } from "../mail/delivery";
+import { EDITION_STATUSES } from "../arxiv/edition";
+import { SUBSCRIBER_STATUSES } from "../subscribers/subscriber";
 import { zeroedCounts } from "./zeroed-counts";
 
 export function createStatsStore(db: Db): StatsStore {

@@ -1,11 +1,6 @@
 import type { SubscriberWithTokens, SubscriptionStore } from "../subscribers/subscription";
 import type { Db } from "./create-database";
 import { toSubscriber, withKeywords } from "./subscriber-store";
-import {
-  type ChineseVariant,
-  type Subscriber,
-  type SubscriberStatus,
-} from "../subscribers/subscriber";
 
 type TokenRow = Parameters<typeof toSubscriber>[0] & {
   confirmTokenHash: string | null;

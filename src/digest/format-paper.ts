@@ -1,4 +1,5 @@
 import type { DigestPaper } from "./digest";
+import { readableText } from "../arxiv/readable-text";
 import { readableMath } from "./readable-math";
 
 /** Lists longer than this are shortened with a count: a 300-author paper is one line, not a page. */
@@ -17,11 +18,6 @@ export function authorLine(paper: DigestPaper): string {
 
 export function subjectLine(paper: DigestPaper): string {
   return `Subjects: ${paper.subjects.join("; ")}`;
-}
-
-/** LaTeX quotes ``x'' become “x”; feeds carry them raw. */
-export function readableText(text: string): string {
-  return text.replace(/``(.+?)''/g, "“$1”").replace(/(^|[\s(])`([^`']+)'/g, "$1‘$2’");
 }
 
 /**

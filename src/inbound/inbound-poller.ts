@@ -1,16 +1,31 @@
-import type { App } from "../container";
+import type pino from "pino";
+import type { SubscriptionService } from "../subscribers/subscription-service";
+import type { MailTransport } from "../transport/mail-transport";
 import { ConfigError, messageOf } from "../errors";
 import { AnswerBudget } from "./answer-budget";
 import { openImapMailbox } from "./imap-mailbox";
+import type { ImapSettings } from "./imap-url";
 import { pollInbound, type HandledMail } from "./poll-inbound";
 import { subscriptionCommands } from "./subscription-commands";
 
-/** One poll of INBOUND_IMAP_URL with the app's services: log in, handle, log out. */
-export async function pollAppMailbox(
-  app: App,
+/** The command mailbox's settings and the services a poll uses. */
+export interface MailboxDeps {
+  /** INBOUND_IMAP_URL and INBOUND_POLL_SECONDS; undefined when unset. */
+  inbound?: { imap: ImapSettings; pollMs: number };
+  subscriptions: SubscriptionService;
+  transport(): MailTransport;
+  /** MAIL_FROM and PUBLIC_URL, for the answers. */
+  from: string;
+  publicUrl: string;
+  logger: pino.Logger;
+}
+
+/** One poll of INBOUND_IMAP_URL: log in, handle, log out. */
+export async function pollCommandMailbox(
+  deps: MailboxDeps,
   budget = new AnswerBudget(),
 ): Promise<HandledMail[]> {
-  const inbound = app.config.inbound;
+  const inbound = deps.inbound;
   if (!inbound) {
     throw new ConfigError([
       "INBOUND_IMAP_URL is not set; set it to the command mailbox, e.g. imaps://user:pass@host:993/INBOX",
@@ -20,12 +35,12 @@ export async function pollAppMailbox(
   try {
     return await pollInbound({
       mailbox,
-      commands: subscriptionCommands(app.subscriptions),
+      commands: subscriptionCommands(deps.subscriptions),
       budget,
-      transport: app.transport(),
-      from: app.config.mail.from,
-      publicUrl: app.config.publicUrl,
-      logger: app.logger,
+      transport: deps.transport(),
+      from: deps.from,
+      publicUrl: deps.publicUrl,
+      logger: deps.logger,
     });
   } finally {
     await mailbox.close();
@@ -38,22 +53,22 @@ export async function pollAppMailbox(
  * A failed poll (server down, wrong password) is logged and tried again at the next one.
  * Each poll logs in afresh, so a dropped connection costs nothing but that poll.
  */
-export function startInboundPoller(app: App): { stop(): Promise<void> } {
-  const inbound = app.config.inbound;
+export function startInboundPoller(deps: MailboxDeps): { stop(): Promise<void> } {
+  const inbound = deps.inbound;
   if (!inbound) return { stop: async () => undefined };
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   const budget = new AnswerBudget();
   const poll = () => {
-    running = pollAppMailbox(app, budget)
+    running = pollCommandMailbox(deps, budget)
       .then(
         (handled) => {
-          if (handled.length > 0) app.logger.info({ mails: handled.length }, "inbound poll done");
+          if (handled.length > 0) deps.logger.info({ mails: handled.length }, "inbound poll done");
         },
         (error: unknown) => {
           const message = messageOf(error);
-          app.logger.error({ error: message }, "inbound poll failed; trying again at the next");
+          deps.logger.error({ error: message }, "inbound poll failed; trying again at the next");
         },
       )
       .finally(() => {
@@ -61,7 +76,7 @@ export function startInboundPoller(app: App): { stop(): Promise<void> } {
         if (!stopped) timer = setTimeout(poll, inbound.pollMs);
       });
   };
-  app.logger.info({ mailbox: inbound.imap.description }, "polling the command mailbox");
+  deps.logger.info({ mailbox: inbound.imap.description }, "polling the command mailbox");
   poll();
   return {
     async stop() {

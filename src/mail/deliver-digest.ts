@@ -5,7 +5,7 @@ import type { EditionContent } from "../digest/edition-content";
 import { digestMessage } from "./digest-message";
 import { SendError } from "../transport/mail-transport";
 import { nextAttemptAt } from "./send-policy";
-import type { SendDeps } from "./send-edition";
+import type { SendDeps } from "./send-deps";
 import { messageOf } from "../errors";
 
 /** What happened to one claimed delivery. */

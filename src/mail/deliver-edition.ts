@@ -1,15 +1,40 @@
-import type { App } from "../container";
-import type { DeliveryStatus } from "./delivery";
-import type { Edition } from "../arxiv/edition";
-import type { Subscriber } from "../subscribers/subscriber";
+import type { Edition, EditionStore } from "../arxiv/edition";
+import type { DigestHtmlTemplate } from "../digest/digest-html-template";
+import type { Subscriber, SubscriberStore } from "../subscribers/subscriber";
+import type { MailTransport } from "../transport/mail-transport";
+import type { DeliveryStatus, DeliveryStore } from "./delivery";
+import type { SendPolicy } from "./send-policy";
 import { digestSubject } from "../digest/digest-mail-parts";
 import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
 import { InputError, NotFoundError } from "../errors";
 import type { TranslateCounts } from "../translate/translate-edition";
-import { translateForDelivery } from "../translate/translate-for-delivery";
+import { translateForDelivery, type TranslateDeps } from "./translate-for-delivery";
 import { deliveryLinks } from "./delivery-links";
 import { prepareDeliveries } from "./prepare-deliveries";
 import { sendEdition, type SendProgress, type SendSummary } from "./send-edition";
+
+/** What a delivery run reads: MAIL_FROM, PUBLIC_URL, the send policy and the digest's limits. */
+export interface DeliverySettings {
+  send: SendPolicy;
+  mailFrom: string;
+  publicUrl: string;
+  maxPapers: number;
+  includeReplacements: boolean;
+}
+
+/** The ports a send uses: the outbox, editions, subscribers, translation and the transport. */
+export interface DeliverDeps extends TranslateDeps {
+  settings: DeliverySettings;
+  editions: Pick<EditionStore, "findByDate" | "latest" | "papersOf" | "setStatus">;
+  deliveries: DeliveryStore;
+  subscribers: Pick<
+    SubscriberStore,
+    "listActive" | "findByEmail" | "recordHardBounce" | "clearHardBounces"
+  >;
+  /** Opened on first use: a dry run never connects. */
+  transport(): MailTransport;
+  template(): Promise<DigestHtmlTemplate>;
+}
 
 export interface DeliverOptions {
   /** "yyyy-mm-dd"; the latest edition when absent. */
@@ -34,10 +59,13 @@ export interface DeliverResult extends SendSummary {
 const SETTLED: ReadonlySet<DeliveryStatus> = new Set(["sent", "failed", "uncertain"]);
 
 /** Loads an edition for digest building, or says clearly that there is none. */
-export async function loadEditionContent(app: App, editionDate?: string): Promise<EditionContent> {
+export async function loadEditionContent(
+  deps: Pick<DeliverDeps, "editions" | "deliveries" | "settings">,
+  editionDate?: string,
+): Promise<EditionContent> {
   const edition = editionDate
-    ? await app.editions.findByDate(editionDate)
-    : await app.editions.latest();
+    ? await deps.editions.findByDate(editionDate)
+    : await deps.editions.latest();
   if (!edition) {
     throw new NotFoundError(
       editionDate
@@ -45,40 +73,47 @@ export async function loadEditionContent(app: App, editionDate?: string): Promis
         : 'no edition yet; run "arxiv-digest fetch" first',
     );
   }
-  const papers = await app.editions.papersOf(edition.id);
-  const types = mailedAnnounceTypes(app.config.arxiv.includeReplacements);
+  const papers = await deps.editions.papersOf(edition.id);
+  const types = mailedAnnounceTypes(deps.settings.includeReplacements);
   const arxivIds = papers.filter((p) => types.has(p.announceType)).map((p) => p.arxivId);
-  const mailedBefore = await app.deliveries.mailedElsewhere(edition.id, arxivIds);
+  const mailedBefore = await deps.deliveries.mailedElsewhere(edition.id, arxivIds);
   return new EditionContent(edition, papers, types, mailedBefore);
 }
 
 /** Prepares and sends an edition's digests: the `send` command's work. Safe to run again. */
-export async function deliverEdition(app: App, options: DeliverOptions): Promise<DeliverResult> {
-  const content = await loadEditionContent(app, options.editionDate);
-  const subscribers = await recipientsOf(app, options.onlyEmail);
+export async function deliverEdition(
+  deps: DeliverDeps,
+  options: DeliverOptions,
+): Promise<DeliverResult> {
+  const content = await loadEditionContent(deps, options.editionDate);
+  const subscribers = await recipientsOf(deps, options.onlyEmail);
   const now = new Date();
-  const maxPapers = app.config.digest.maxPapers;
+  const { maxPapers, send, mailFrom, publicUrl } = deps.settings;
   // Only digests still to be sent need translations: a re-run of a mailed edition asks nothing.
-  const existing = await app.deliveries.statusBySubscriber(content.edition.id);
+  const existing = await deps.deliveries.statusBySubscriber(content.edition.id);
   const waiting = subscribers.filter((s) => {
     const status = existing.get(s.id);
     return status === undefined || !SETTLED.has(status);
   });
-  const translation = await translateForDelivery(app, content, waiting, { maxPapers, now });
-  const prepared = await prepareDeliveries(app, content, subscribers, { maxPapers, now, existing });
-  if (options.force) await requeueOne(app, content.edition.id, subscribers, now);
+  const translation = await translateForDelivery(deps, content, waiting, { maxPapers, now });
+  const prepared = await prepareDeliveries(deps, content, subscribers, {
+    maxPapers,
+    now,
+    existing,
+  });
+  if (options.force) await requeueOne(deps, content.edition.id, subscribers, now);
   const summary = await sendEdition(
     {
-      deliveries: app.deliveries,
-      subscribers: app.subscribers,
-      policy: app.config.send,
-      transport: app.transport(),
-      template: await app.template(),
-      mailFrom: app.config.mail.from,
+      deliveries: deps.deliveries,
+      subscribers: deps.subscribers,
+      policy: send,
+      transport: deps.transport(),
+      template: await deps.template(),
+      mailFrom,
       linksFor: (deliveryId, token) =>
         deliveryLinks(
-          app.config.publicUrl,
-          app.config.mail.from,
+          publicUrl,
+          mailFrom,
           { id: deliveryId, editionDate: content.edition.date },
           token,
         ),
@@ -93,24 +128,24 @@ export async function deliverEdition(app: App, options: DeliverOptions): Promise
       signal: options.signal,
     },
   );
-  const counts = await app.deliveries.countByStatus(content.edition.id);
+  const counts = await deps.deliveries.countByStatus(content.edition.id);
   if (counts.queued === 0 && counts.sending === 0) {
-    await app.editions.setStatus(content.edition.id, "sent");
+    await deps.editions.setStatus(content.edition.id, "sent");
   }
   return { ...summary, edition: content.edition, recipients: prepared.recipients, translation };
 }
 
 /** What `send --dry-run` shows: who would get which digest, with nothing written or sent. */
 export async function planEdition(
-  app: App,
+  deps: Pick<DeliverDeps, "editions" | "deliveries" | "subscribers" | "settings">,
   options: Pick<DeliverOptions, "editionDate" | "onlyEmail">,
 ): Promise<{ edition: Edition; plan: { email: string; papers: number; subject: string }[] }> {
-  const content = await loadEditionContent(app, options.editionDate);
-  const subscribers = await recipientsOf(app, options.onlyEmail);
+  const content = await loadEditionContent(deps, options.editionDate);
+  const subscribers = await recipientsOf(deps, options.onlyEmail);
   const now = new Date();
   const plan = subscribers.flatMap((subscriber) => {
     if (subscriber.status !== "active") return [];
-    const digest = content.digestFor(subscriber, { maxPapers: app.config.digest.maxPapers, now });
+    const digest = content.digestFor(subscriber, { maxPapers: deps.settings.maxPapers, now });
     return digest
       ? [
           {
@@ -124,19 +159,27 @@ export async function planEdition(
   return { edition: content.edition, plan };
 }
 
-async function requeueOne(app: App, editionId: number, subscribers: Subscriber[], now: Date) {
+async function requeueOne(
+  deps: Pick<DeliverDeps, "deliveries">,
+  editionId: number,
+  subscribers: Subscriber[],
+  now: Date,
+) {
   const [subscriber] = subscribers;
   if (subscribers.length !== 1 || !subscriber) throw new InputError("--force needs --only <email>");
-  if (!(await app.deliveries.requeue(editionId, subscriber.id, now))) {
+  if (!(await deps.deliveries.requeue(editionId, subscriber.id, now))) {
     throw new InputError(
       `${subscriber.email} has no digest in this edition to resend, or another sender holds it right now`,
     );
   }
 }
 
-async function recipientsOf(app: App, onlyEmail?: string): Promise<Subscriber[]> {
-  if (!onlyEmail) return app.subscribers.listActive();
-  const subscriber = await app.subscribers.findByEmail(onlyEmail.trim().toLowerCase());
+async function recipientsOf(
+  deps: Pick<DeliverDeps, "subscribers">,
+  onlyEmail?: string,
+): Promise<Subscriber[]> {
+  if (!onlyEmail) return deps.subscribers.listActive();
+  const subscriber = await deps.subscribers.findByEmail(onlyEmail.trim().toLowerCase());
   if (!subscriber) throw new NotFoundError(`no subscriber ${onlyEmail}`);
   return [subscriber];
 }

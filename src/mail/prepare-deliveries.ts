@@ -9,7 +9,10 @@ import type { EditionContent } from "../digest/edition-content";
  * A subscriber with no matching paper gets no delivery, hence no mail.
  */
 export async function prepareDeliveries(
-  stores: { deliveries: DeliveryStore; editions: EditionStore },
+  stores: {
+    deliveries: Pick<DeliveryStore, "createMissing">;
+    editions: Pick<EditionStore, "setStatus">;
+  },
   content: EditionContent,
   subscribers: readonly Subscriber[],
   options: {

@@ -2,13 +2,12 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { announcedAtOf, editionDateOf, latestEditionDateAt } from "../arxiv/announcement-time";
 import { readFeedFiles } from "../arxiv/load-feeds";
-import type { App } from "../container";
 import type { Subscriber } from "../subscribers/subscriber";
 import { digestSubject } from "../digest/digest-mail-parts";
 import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
 import { createLinkToken } from "../subscribers/link-token";
 import { senderDomain } from "../transport/message-headers";
-import { loadEditionContent } from "./deliver-edition";
+import { loadEditionContent, type DeliverDeps } from "./deliver-edition";
 import { deliveryLinks } from "./delivery-links";
 import { digestMessage } from "./digest-message";
 import type { OutgoingMessage } from "../transport/mail-transport";
@@ -31,11 +30,11 @@ export const SAMPLE_KEYWORDS = ['"reinforcement learning"', '"diffusion policy"'
  * bundled feed (nothing of it is stored).
  */
 export async function sampleContent(
-  app: App,
+  deps: Pick<DeliverDeps, "editions" | "deliveries" | "settings">,
   editionDate?: string,
 ): Promise<{ content: EditionContent; source: string }> {
-  if (editionDate || (await app.editions.latest())) {
-    const content = await loadEditionContent(app, editionDate);
+  if (editionDate || (await deps.editions.latest())) {
+    const content = await loadEditionContent(deps, editionDate);
     return { content, source: `edition ${content.edition.date}` };
   }
   const [feed] = await readFeedFiles([SAMPLE_FEED]);
@@ -54,7 +53,7 @@ export async function sampleContent(
     announceType: item.announceType,
     translations: [],
   }));
-  const types = mailedAnnounceTypes(app.config.arxiv.includeReplacements);
+  const types = mailedAnnounceTypes(deps.settings.includeReplacements);
   return { content: new EditionContent(edition, papers, types), source: "the bundled sample feed" };
 }
 
@@ -64,23 +63,21 @@ export async function sampleContent(
  * nowhere (no delivery exists). Undefined when no paper matches.
  */
 export async function sampleMessage(
-  app: App,
+  deps: Pick<DeliverDeps, "settings" | "template">,
   content: EditionContent,
   subscriber: Subscriber,
 ): Promise<{ message: OutgoingMessage; papers: number } | undefined> {
-  const digest = content.digestFor(subscriber, {
-    maxPapers: app.config.digest.maxPapers,
-    now: new Date(),
-  });
+  const { maxPapers, publicUrl, mailFrom } = deps.settings;
+  const digest = content.digestFor(subscriber, { maxPapers, now: new Date() });
   if (!digest) return undefined;
   const links = deliveryLinks(
-    app.config.publicUrl,
-    app.config.mail.from,
+    publicUrl,
+    mailFrom,
     { id: 0, editionDate: digest.editionDate },
     createLinkToken().token,
   );
-  const message = digestMessage(await app.template(), {
-    from: app.config.mail.from,
+  const message = digestMessage(await deps.template(), {
+    from: mailFrom,
     to: subscriber.email,
     subject: `[test] ${digestSubject(digest)}`,
     digest,
@@ -88,6 +85,6 @@ export async function sampleMessage(
     links,
   });
   const id = crypto.randomBytes(8).toString("hex");
-  message.messageId = `<sample.${digest.editionDate}.${id}@${senderDomain(app.config.mail.from)}>`;
+  message.messageId = `<sample.${digest.editionDate}.${id}@${senderDomain(mailFrom)}>`;
   return { message, papers: digest.uniquePaperCount };
 }

@@ -1,25 +1,8 @@
-import type { DeliveryStore } from "./delivery";
-import type { Subscriber, SubscriberStore } from "../subscribers/subscriber";
-import type { DigestHtmlTemplate } from "../digest/digest-html-template";
+import type { SendDeps } from "./send-deps";
+import type { Subscriber } from "../subscribers/subscriber";
 import type { EditionContent } from "../digest/edition-content";
-import type { MailTransport } from "../transport/mail-transport";
 import { createLinkToken } from "../subscribers/link-token";
-import type { SendPolicy } from "./send-policy";
-import type { DeliveryLinks } from "./delivery-links";
 import { deliverDigest, type Claimed, type NextClaim } from "./deliver-digest";
-
-export interface SendDeps {
-  deliveries: DeliveryStore;
-  subscribers: Pick<SubscriberStore, "recordHardBounce" | "clearHardBounces">;
-  transport: MailTransport;
-  template: DigestHtmlTemplate;
-  policy: SendPolicy;
-  mailFrom: string;
-  /** The unsubscribe links of one delivery, given the raw token of its link. */
-  linksFor: (deliveryId: number, token: string) => DeliveryLinks;
-  maxPapers: number;
-  now: () => Date;
-}
 
 export interface SendProgress {
   sent: number;

@@ -1,4 +1,4 @@
-import { readableText } from "../digest/format-paper";
+import { readableText } from "../arxiv/readable-text";
 import type { Glossary } from "./glossary";
 import { lostSpans } from "./protected-spans";
 import type { SourceText, TranslatedText } from "./translator";

@@ -1,6 +1,5 @@
-import type { Config } from "../config";
 import { DeepLTranslator } from "./deepl-translator";
-import { Glossary } from "./glossary";
+import { Glossary, type GlossaryEntry } from "./glossary";
 import { GLOSSARY_ZH } from "./glossary-zh";
 import { OPENAI_BASE_URL, OpenAiTranslator } from "./openai-translator";
 import { DEFAULT_TRANSLATE_POLICY, type TranslatePolicy } from "./translate-policy";
@@ -13,8 +12,23 @@ export interface ConfiguredTranslator {
   policy: TranslatePolicy;
 }
 
+/** TRANSLATOR and the TRANSLATOR_* settings. */
+export interface TranslatorSettings {
+  provider: "none" | "openai" | "deepl";
+  /** Replaces the provider's endpoint (a proxy, a local server, a test). */
+  baseUrl?: string;
+  apiKey?: string;
+  /** For openai: the chat model. */
+  model: string;
+  maxPapers: number;
+  concurrency: number;
+  timeoutMs: number;
+  /** The operator's glossary entries (TRANSLATOR_GLOSSARY_FILE), added to the shipped ones. */
+  glossary: GlossaryEntry[];
+}
+
 /** Builds the configured provider, or undefined for TRANSLATOR=none. */
-export function createTranslator(config: Config["translator"]): ConfiguredTranslator | undefined {
+export function createTranslator(config: TranslatorSettings): ConfiguredTranslator | undefined {
   if (config.provider === "none") return undefined;
   const glossary = new Glossary(GLOSSARY_ZH, config.glossary);
   const policy: TranslatePolicy = {

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { PaperTranslation, TranslationStore } from "./paper-translation";
-import { readableText } from "../digest/format-paper";
+import { readableText } from "../arxiv/readable-text";
 import type { ConfiguredTranslator } from "./create-translator";
 import { translateInBatches } from "./translate-batches";
 import { REAL_CLOCK, type RetryClock } from "./translate-policy";

@@ -1,8 +1,7 @@
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyBaseLogger } from "fastify";
-import type { App } from "../container";
 import { SECURITY_HEADERS } from "./page-layout";
-import { registerPages, type PagesApp } from "./register-pages";
+import { registerPages, type PagesDeps } from "./register-pages";
 
 /** Bodies are small forms; anything larger is not ours. */
 const BODY_LIMIT_BYTES = 16 * 1024;
@@ -15,7 +14,7 @@ const BODY_LIMIT_BYTES = 16 * 1024;
 const TRUSTED_PROXIES = ["loopback", "linklocal", "uniquelocal"];
 
 /** The HTTP server: health check and the pages people reach (subscribe, links in the digests). */
-export function createServer(app: PagesApp & Pick<App, "db">) {
+export function createServer(app: PagesDeps & { databaseAnswers(): Promise<void> }) {
   const server = Fastify({
     // pino's own type is narrower than fastify's; fastify only calls the base logger methods.
     loggerInstance: app.logger as FastifyBaseLogger,
@@ -27,7 +26,7 @@ export function createServer(app: PagesApp & Pick<App, "db">) {
     reply.headers(SECURITY_HEADERS);
   });
   server.get("/healthz", async (_request, reply) => {
-    await app.db.$queryRawUnsafe("SELECT 1");
+    await app.databaseAnswers();
     return reply.send({ status: "ok" });
   });
   void server.register(async (scope) => registerPages(scope, app));

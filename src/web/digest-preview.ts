@@ -1,4 +1,4 @@
-import type { App } from "../container";
+import type { EditionStore } from "../arxiv/edition";
 import type { Subscriber } from "../subscribers/subscriber";
 import type { EditionContentCache } from "./edition-content-cache";
 
@@ -11,17 +11,17 @@ export interface DigestPreview {
 
 /** Previews for the manage page, from the latest edition with the subscriber's current keywords. */
 export function createDigestPreviewer(
-  app: Pick<App, "editions" | "config">,
+  deps: { editions: Pick<EditionStore, "latest">; settings: { maxPapers: number } },
   contentOf: EditionContentCache,
 ) {
   return async (subscriber: Subscriber): Promise<DigestPreview | undefined> => {
     if (subscriber.keywords.length === 0) return undefined;
-    const edition = await app.editions.latest();
+    const edition = await deps.editions.latest();
     if (!edition) return undefined;
     const content = await contentOf(edition);
     const digest = content.digestFor(
       { ...subscriber, status: "active" },
-      { maxPapers: app.config.digest.maxPapers, now: new Date() },
+      { maxPapers: deps.settings.maxPapers, now: new Date() },
     );
     return {
       editionDate: edition.date,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { App } from "../container";
+import type { EditionStore } from "../arxiv/edition";
 import type { DigestHtmlTemplate } from "../digest/digest-html-template";
 import { deliveryLinks } from "../mail/delivery-links";
 import type { SubscriptionService } from "../subscribers/subscription-service";
@@ -12,8 +12,8 @@ import { digestLinksOf } from "../mail/digest-message";
 
 interface Deps {
   subscriptions: SubscriptionService;
-  config: Pick<App["config"], "publicUrl" | "mail" | "digest">;
-  editions: Pick<App["editions"], "findByDate">;
+  settings: { publicUrl: string; mailFrom: string; maxPapers: number };
+  editions: Pick<EditionStore, "findByDate">;
   template: () => Promise<DigestHtmlTemplate>;
   contentOf: EditionContentCache;
 }
@@ -34,11 +34,11 @@ export function registerDigestViewRoutes(server: FastifyInstance, deps: Deps): v
     const content = await deps.contentOf(edition);
     const digest = content.digestFor(
       { ...link.subscriber, status: "active" },
-      { maxPapers: deps.config.digest.maxPapers, now: new Date() },
+      { maxPapers: deps.settings.maxPapers, now: new Date() },
     );
     const links = deliveryLinks(
-      deps.config.publicUrl,
-      deps.config.mail.from,
+      deps.settings.publicUrl,
+      deps.settings.mailFrom,
       { id: link.deliveryId, editionDate: link.editionDate },
       link.token,
     );

@@ -1,5 +1,4 @@
-import type { App } from "../container";
-import type { Edition } from "../arxiv/edition";
+import type { Edition, EditionStore } from "../arxiv/edition";
 import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
 
 /** Editions kept in memory: the latest (previews) and a few recent ones (web views). */
@@ -13,7 +12,10 @@ const KEPT_FOR_MS = 5 * 60_000;
  * not taken out here (that needs every subscriber's history): a page may show a paper the mail
  * left out for that reason.
  */
-export function createEditionContentCache(app: Pick<App, "editions" | "config">) {
+export function createEditionContentCache(deps: {
+  editions: Pick<EditionStore, "papersOf">;
+  settings: { includeReplacements: boolean };
+}) {
   const kept = new Map<number, { content: EditionContent; loadedAt: number }>();
   return async (edition: Edition): Promise<EditionContent> => {
     const known = kept.get(edition.id);
@@ -22,8 +24,8 @@ export function createEditionContentCache(app: Pick<App, "editions" | "config">)
       kept.set(edition.id, known);
       return known.content;
     }
-    const papers = await app.editions.papersOf(edition.id);
-    const types = mailedAnnounceTypes(app.config.arxiv.includeReplacements);
+    const papers = await deps.editions.papersOf(edition.id);
+    const types = mailedAnnounceTypes(deps.settings.includeReplacements);
     const content = new EditionContent(edition, papers, types);
     kept.set(edition.id, { content, loadedAt: Date.now() });
     if (kept.size > EDITIONS_KEPT) kept.delete(kept.keys().next().value as number);

@@ -1,6 +1,11 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
-import type { App } from "../container";
+import type pino from "pino";
+import type { EditionStore } from "../arxiv/edition";
+import type { DigestHtmlTemplate } from "../digest/digest-html-template";
+import type { DeliveryStore } from "../mail/delivery";
+import type { SubscriberStore } from "../subscribers/subscriber";
+import type { SubscriptionService } from "../subscribers/subscription-service";
 import { registerConfirmRoutes } from "./confirm-routes";
 import { createDigestPreviewer } from "./digest-preview";
 import { registerDigestViewRoutes } from "./digest-view-routes";
@@ -10,23 +15,36 @@ import { pageErrorHandler } from "./page-errors";
 import { registerSubscribeRoutes } from "./subscribe-routes";
 import { registerUnsubscribeRoutes } from "./unsubscribe-routes";
 
-/** What the pages use of the application. */
-export type PagesApp = Pick<
-  App,
-  "logger" | "config" | "deliveries" | "subscribers" | "subscriptions" | "editions" | "template"
->;
+/** The settings the pages read: where links point, who mail is from, what a digest holds. */
+export interface PageSettings {
+  publicUrl: string;
+  mailFrom: string;
+  maxPapers: number;
+  includeReplacements: boolean;
+}
+
+/** What the pages use: the subscription service, three narrow store ports and the template. */
+export interface PagesDeps {
+  logger: pino.Logger;
+  settings: PageSettings;
+  subscriptions: SubscriptionService;
+  subscribers: Pick<SubscriberStore, "unsubscribe">;
+  deliveries: Pick<DeliveryStore, "findForLink">;
+  editions: Pick<EditionStore, "latest" | "findByDate" | "papersOf">;
+  template(): Promise<DigestHtmlTemplate>;
+}
 
 /**
  * Every page people reach: subscribe, confirm, manage, web view, unsubscribe. Registered as one
  * plugin so its per-IP rate limits and its error pages apply to these routes only (not to
  * /healthz or /metrics).
  */
-export async function registerPages(scope: FastifyInstance, app: PagesApp): Promise<void> {
+export async function registerPages(scope: FastifyInstance, app: PagesDeps): Promise<void> {
   await scope.register(rateLimit, { global: false });
   scope.setErrorHandler(pageErrorHandler);
 
   const { subscriptions } = app;
-  const publicUrl = app.config.publicUrl;
+  const { publicUrl } = app.settings;
   const contentOf = createEditionContentCache(app);
   registerSubscribeRoutes(scope, { subscriptions });
   registerConfirmRoutes(scope, { subscriptions, publicUrl });
@@ -37,7 +55,7 @@ export async function registerPages(scope: FastifyInstance, app: PagesApp): Prom
   });
   registerDigestViewRoutes(scope, {
     subscriptions,
-    config: app.config,
+    settings: app.settings,
     editions: app.editions,
     template: () => app.template(),
     contentOf,

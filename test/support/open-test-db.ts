@@ -19,3 +19,8 @@ export async function openTestDb(
     },
   };
 }
+
+/** A connection of the test's own to an app's database, to read or set rows no port exposes. */
+export function openDatabaseAt(url: string): Promise<Db> {
+  return openDatabase(databaseTarget(url));
+}

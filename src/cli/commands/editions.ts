@@ -1,4 +1,3 @@
-import { createStatsStore } from "../../db/stats-store";
 import { type EditionSummary } from "../../metrics/service-stats";
 import { InputError } from "../../errors";
 import { printJson, withApp, type CommandRegistrar } from "../command-context";
@@ -17,7 +16,7 @@ export const registerEditionsCommands: CommandRegistrar = (program, io) => {
         throw new InputError(`--limit must be a whole number above 0 (got "${opts.limit}")`);
       }
       await withApp(io, async (app) => {
-        const list = await createStatsStore(app.db).latestEditions(limit);
+        const list = await app.stats.latestEditions(limit);
         if (opts.json) return printJson(io, list);
         if (list.length === 0) io.out('no edition yet; run "arxiv-digest fetch"');
         for (const e of list) io.out(describeEdition(e));

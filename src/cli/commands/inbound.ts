@@ -1,5 +1,5 @@
 import type { HandledMail } from "../../inbound/poll-inbound";
-import { onDemand } from "../../on-demand";
+import { onDemandCommands } from "../on-demand-commands";
 import { printJson, withApp, type CommandRegistrar } from "../command-context";
 
 /** One line per mail: `#12 alice@uni.edu "subscribe": subscribe-requested, answer sent`. */
@@ -20,7 +20,7 @@ export const registerInboundCommands: CommandRegistrar = (program, io) => {
     .option("--json", "print the handled mails as JSON")
     .action(async (options: { json?: boolean }) => {
       await withApp(io, async (app) => {
-        const handled = await onDemand.inboundPoller().pollAppMailbox(app);
+        const handled = await onDemandCommands.inboundPoller().pollCommandMailbox(app.mailbox);
         if (options.json) return printJson(io, handled);
         if (handled.length === 0) io.out("no new mail");
         for (const mail of handled) io.out(describeHandled(mail));

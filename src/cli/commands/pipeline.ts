@@ -1,7 +1,6 @@
 import type { App } from "../../container";
 import { InputError } from "../../errors";
-import { describeIngest, fetchEdition } from "../../arxiv/fetch-edition";
-import { deliverEdition, planEdition } from "../../mail/deliver-edition";
+import { describeIngest } from "../../arxiv/fetch-edition";
 import { collect, printJson, withApp, type CliIO, type CommandRegistrar } from "../command-context";
 import { sendProgressReporter } from "../send-progress";
 
@@ -28,7 +27,7 @@ export const registerPipelineCommands: CommandRegistrar = (program, io) => {
     )
     .action(async (opts: { feedFile?: string[]; categories?: string }) => {
       await withApp(io, async (app) => {
-        const result = await fetchEdition(app, {
+        const result = await app.fetchEdition({
           feedFiles: opts.feedFile,
           categories: opts.categories?.split(/[+,]/),
         });
@@ -57,7 +56,7 @@ export const registerPipelineCommands: CommandRegistrar = (program, io) => {
     .option("--json", "print JSON")
     .action(async (opts: { feedFile?: string[]; json?: boolean }) => {
       await withApp(io, async (app) => {
-        const result = await fetchEdition(app, { feedFiles: opts.feedFile });
+        const result = await app.fetchEdition({ feedFiles: opts.feedFile });
         if (!opts.json) io.out(describeIngest(result));
         if (result.kind === "empty") return;
         await send(app, io, { edition: result.edition.date, json: opts.json });
@@ -69,7 +68,7 @@ async function send(app: App, io: CliIO, opts: SendFlags): Promise<void> {
   if (opts.force && !opts.only)
     throw new InputError("--force resends one digest: give --only <email>");
   if (opts.dryRun) {
-    const { edition, plan } = await planEdition(app, {
+    const { edition, plan } = await app.planEdition({
       editionDate: opts.edition,
       onlyEmail: opts.only,
     });
@@ -79,12 +78,14 @@ async function send(app: App, io: CliIO, opts: SendFlags): Promise<void> {
     return;
   }
   const progress = sendProgressReporter(io);
-  const result = await deliverEdition(app, {
-    editionDate: opts.edition,
-    onlyEmail: opts.only,
-    force: opts.force,
-    onProgress: (p, total) => progress.update(p, total),
-  }).finally(() => progress.stop());
+  const result = await app
+    .deliverEdition({
+      editionDate: opts.edition,
+      onlyEmail: opts.only,
+      force: opts.force,
+      onProgress: (p, total) => progress.update(p, total),
+    })
+    .finally(() => progress.stop());
   const { edition, ...counts } = result;
   if (opts.json)
     return printJson(io, { edition: edition.date, via: app.transport().description, ...counts });

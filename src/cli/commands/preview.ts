@@ -1,6 +1,5 @@
 import fs from "node:fs/promises";
 import { NotFoundError } from "../../errors";
-import { loadEditionContent } from "../../mail/deliver-edition";
 import { renderDigestText } from "../../digest/render-digest-text";
 import { digestSubject } from "../../digest/digest-mail-parts";
 import { normalizeEmail } from "../../transport/email-address";
@@ -17,7 +16,7 @@ export const registerPreviewCommand: CommandRegistrar = (program, io) => {
       await withApp(io, async (app) => {
         const subscriber = await app.subscribers.findByEmail(normalizeEmail(email));
         if (!subscriber) throw new NotFoundError(`no subscriber ${email}`);
-        const content = await loadEditionContent(app, opts.edition);
+        const content = await app.loadEditionContent(opts.edition);
         const digest = content.digestFor(subscriber, {
           maxPapers: app.config.digest.maxPapers,
           now: new Date(),
@@ -35,7 +34,8 @@ export const registerPreviewCommand: CommandRegistrar = (program, io) => {
           webViewUrl: `${app.config.publicUrl}/digest/${content.edition.date}/preview`,
         };
         const text = renderDigestText(digest, links);
-        if (opts.html) await fs.writeFile(opts.html, (await app.template()).render(digest, links));
+        if (opts.html)
+          await fs.writeFile(opts.html, (await app.delivery.template()).render(digest, links));
         if (opts.text) await fs.writeFile(opts.text, text);
         else if (!opts.html) io.out(text);
         io.err(`Subject: ${digestSubject(digest)}`);

@@ -1,4 +1,4 @@
-import { onDemand } from "../../on-demand";
+import { onDemandCommands } from "../on-demand-commands";
 import { withApp, type CommandRegistrar } from "../command-context";
 
 export const registerServeCommand: CommandRegistrar = (program, io) => {
@@ -6,6 +6,6 @@ export const registerServeCommand: CommandRegistrar = (program, io) => {
     .command("serve")
     .description("run the web server and the scheduler until stopped (npm start)")
     .action(async () => {
-      await withApp(io, (app) => onDemand.service().runService(app));
+      await withApp(io, (app) => onDemandCommands.service().runService(app));
     });
 };

@@ -1,5 +1,3 @@
-import { createRunLockStore } from "../../db/run-lock-store";
-import { createStatsStore } from "../../db/stats-store";
 import { printJson, withApp, type CommandRegistrar } from "../command-context";
 import { describeEdition } from "./editions";
 
@@ -14,11 +12,11 @@ export const registerStatsCommand: CommandRegistrar = (program, io) => {
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }) => {
       await withApp(io, async (app) => {
-        const stats = createStatsStore(app.db);
+        const stats = app.stats;
         const [counts, editions, runs] = await Promise.all([
           stats.counts(),
           stats.latestEditions(LATEST),
-          createRunLockStore(app.db).recent(LATEST),
+          app.runLocks.recent(LATEST),
         ]);
         const scheduledRuns = runs.map((r) => ({
           edition: r.editionDate,

@@ -2,8 +2,6 @@ import fs from "node:fs";
 import { stringify } from "csv-stringify/sync";
 import type { Command } from "commander";
 import type { App } from "../../container";
-import { createStatsStore } from "../../db/stats-store";
-import { createSubscriptionStore } from "../../db/subscription-store";
 import type { Subscriber, SubscriberStatus } from "../../subscribers/subscriber";
 import { InputError, NotFoundError } from "../../errors";
 import { normalizeEmail } from "../../transport/email-address";
@@ -45,7 +43,7 @@ export const registerSubscriberAdminCommands: CommandRegistrar = (program, io) =
     .action(async (email: string, opts: { json?: boolean }) => {
       await withApp(io, async (app) => {
         const found = await findSubscriber(app, email);
-        const digests = await createStatsStore(app.db).deliveriesOf(found.id, 10);
+        const digests = await app.stats.deliveriesOf(found.id, 10);
         if (opts.json) return printJson(io, { ...found, digests });
         io.out(`${found.email} · ${found.status} · ${found.language} · ${found.timeZone}`);
         io.out(
@@ -82,11 +80,7 @@ function statusCommand(
         const found = await findSubscriber(app, email);
         if (found.status === move.to)
           return io.out(`${found.email} is already ${move.to}; nothing changed`);
-        const moved = await createSubscriptionStore(app.db).changeStatus(
-          found.id,
-          [move.from],
-          move.to,
-        );
+        const moved = await app.subscriptionStore.changeStatus(found.id, [move.from], move.to);
         if (!moved) {
           throw new InputError(
             `${found.email} is ${found.status}; only a ${move.from} subscriber can be ${name}d`,

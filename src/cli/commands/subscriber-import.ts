@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { createSubscriptionStore } from "../../db/subscription-store";
 import { InputError } from "../../errors";
 import { applyImport, planImport } from "../../subscribers/import-subscribers";
 import { readSubscriberCsv, type RejectedRow } from "../../subscribers/read-subscriber-csv";
@@ -44,7 +43,7 @@ export function registerSubscriberImport(subscriber: Command, io: CliIO): void {
         const writing = countProgress(io, "subscribers written", 1_000);
         const done = proceed
           ? await applyImport(
-              { subscribers: app.subscribers, subscriptions: createSubscriptionStore(app.db) },
+              { subscribers: app.subscribers, subscriptions: app.subscriptionStore },
               plan.actions,
               app.config.digest.timeZone,
               (n) => writing.update(n, plan.actions.length),

@@ -48,8 +48,8 @@ export const registerTestSendCommand: CommandRegistrar = (program, io) => {
           createdAt: new Date(),
           keywords,
         };
-        const { content, source } = await sampleContent(app, opts.edition);
-        const sample = await sampleMessage(app, content, reader);
+        const { content, source } = await sampleContent(app.delivery, opts.edition);
+        const sample = await sampleMessage(app.delivery, content, reader);
         if (!sample) {
           throw new InputError(
             `no paper of ${source} matches ${keywords.join("; ")}; give other --keywords`,

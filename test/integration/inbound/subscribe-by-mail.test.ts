@@ -267,7 +267,7 @@ describe.each(databaseKinds())("subscribe by mail (Dovecot, real SMTP server, %s
     const app = await createApp(
       loadConfig({ ...env, INBOUND_POLL_SECONDS: "1", LOG_LEVEL: "silent" }),
     );
-    const poller = startInboundPoller(app);
+    const poller = startInboundPoller(app.mailbox);
     try {
       await imap.append(
         "INBOX",

@@ -3,6 +3,7 @@ import { createApp } from "../../../src/container";
 import { runCliWith } from "../../support/run-cli";
 import { createTestDatabase } from "../../support/databases";
 import { EXAMPLE_FEED } from "../../support/temp-dir";
+import { openDatabaseAt } from "../../support/open-test-db";
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -13,13 +14,14 @@ describe("the send path's own SQLite connection", () => {
     await runCliWith(env, "subscriber", "add", "lock@example.org", "-k", "diffusion policy");
     await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
     const app = await createApp(loadConfig({ ...env, LOG_LEVEL: "silent" }));
+    const db = await openDatabaseAt(database.url);
     try {
       const edition = (await app.editions.latest())!;
       const subscriber = (await app.subscribers.findByEmail("lock@example.org"))!;
       await app.deliveries.createMissing(edition.id, [subscriber.id]);
       const events: string[] = [];
       // Prisma's connection holds the write lock across an await, in this same thread.
-      const holding = app.db.$transaction(async (tx) => {
+      const holding = db.$transaction(async (tx) => {
         await tx.subscriber.update({ where: { id: subscriber.id }, data: { timeZone: "UTC" } });
         await wait(300);
         events.push("transaction committed");
@@ -36,6 +38,7 @@ describe("the send path's own SQLite connection", () => {
       expect(claimed).toMatchObject({ subscriberId: subscriber.id, status: "sending" });
       expect(events).toEqual(["transaction committed", "claimed"]);
     } finally {
+      await db.$disconnect();
       await app.close();
       await database.drop();
     }

@@ -1,6 +1,5 @@
 import { loadConfig } from "../../../src/config";
 import { createApp } from "../../../src/container";
-import { deliverEdition } from "../../../src/mail/deliver-edition";
 import { startSmtpSink } from "../../support/smtp-sink";
 import { createTestDatabase } from "../../support/databases";
 import { subscribeAndFetch } from "../../support/subscribe-and-fetch";
@@ -22,7 +21,7 @@ describe("stopping a send with an AbortSignal", () => {
     try {
       await subscribeAndFetch(env, READERS);
 
-      const first = await deliverEdition(app, { signal: stop.signal });
+      const first = await app.deliverEdition({ signal: stop.signal });
       expect(first).toMatchObject({ stopped: true, failed: 0, retrying: 0, uncertain: 0 });
       expect(first.sent).toBe(sink.recipients.length);
       expect(first.sent).toBeGreaterThanOrEqual(3);
@@ -37,7 +36,7 @@ describe("stopping a send with an AbortSignal", () => {
       });
       expect((await app.editions.findByDate(first.edition.date))?.status).not.toBe("sent");
 
-      const second = await deliverEdition(app, {});
+      const second = await app.deliverEdition({});
       expect(second).toMatchObject({ stopped: false, sent: READERS.length - first.sent });
       expect([...sink.recipients].sort()).toEqual([...READERS].sort());
       expect((await app.editions.findByDate(first.edition.date))?.status).toBe("sent");
@@ -55,7 +54,7 @@ describe("stopping a send with an AbortSignal", () => {
     const app = await createApp(loadConfig({ ...env, LOG_LEVEL: "silent" }));
     try {
       await subscribeAndFetch(env, READERS.slice(0, 1));
-      const result = await deliverEdition(app, { signal: AbortSignal.abort() });
+      const result = await app.deliverEdition({ signal: AbortSignal.abort() });
       expect(result).toMatchObject({ stopped: true, sent: 0, recipients: 1 });
       expect(sink.recipients).toEqual([]);
     } finally {

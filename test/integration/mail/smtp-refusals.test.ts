@@ -7,6 +7,7 @@ import { shiftedFeed } from "../../support/shifted-feed";
 import { startSmtpSink } from "../../support/smtp-sink";
 import { createTestDatabase } from "../../support/databases";
 import { makeTempDir } from "../../support/temp-dir";
+import { openDatabaseAt } from "../../support/open-test-db";
 
 describe("how the far end's refusals are handled", () => {
   it("4xx is retried later, 5xx is final, and three 5xx in a row mark the address bounced", async () => {
@@ -17,6 +18,7 @@ describe("how the far end's refusals are handled", () => {
     const dir = makeTempDir();
     const env = { DATABASE_URL: database.url, SMTP_URL: sink.url };
     const app = await createApp(loadConfig({ ...env, LOG_LEVEL: "silent" }));
+    const db = await openDatabaseAt(database.url);
     try {
       for (const email of ["ok@example.org", "gone@example.org", "busy@example.org"]) {
         await runCliWith(
@@ -41,7 +43,7 @@ describe("how the far end's refusals are handled", () => {
       expect(sink.recipients).not.toContain("gone@example.org");
 
       const first = await app.editions.findByDate("2025-10-20");
-      const rows = await app.db.delivery.findMany({
+      const rows = await db.delivery.findMany({
         where: { editionId: first?.id },
         include: { subscriber: true },
         orderBy: { subscriberId: "asc" },
@@ -54,7 +56,7 @@ describe("how the far end's refusals are handled", () => {
       expect(byEmail["busy@example.org"]?.nextAttemptAt?.getTime()).toBeGreaterThan(Date.now());
       // A sent digest records each paper it carried (so no later edition mails it again).
       const ok = byEmail["ok@example.org"]!;
-      const mailed = await app.db.mailedPaper.findMany({
+      const mailed = await db.mailedPaper.findMany({
         where: { subscriberId: ok.subscriberId, editionId: first?.id },
       });
       expect(ok.paperCount).toBeGreaterThan(0);
@@ -64,13 +66,14 @@ describe("how the far end's refusals are handled", () => {
       expect(mailed).toHaveLength(ok.paperCount);
       expect(mailed.every((m) => /^\d{4}\.\d{4,5}$/.test(m.arxivId))).toBe(true);
       const goneId = byEmail["gone@example.org"]!.subscriberId;
-      expect(await app.db.mailedPaper.count({ where: { subscriberId: goneId } })).toBe(0);
+      expect(await db.mailedPaper.count({ where: { subscriberId: goneId } })).toBe(0);
 
       expect((await app.subscribers.findByEmail("gone@example.org"))?.status).toBe("bounced");
       expect((await app.subscribers.findByEmail("busy@example.org"))?.status).toBe("active");
       const dry = JSON.parse((await runCliWith(env, "send", "--dry-run", "--json")).out);
       expect(dry.plan.map((p: { email: string }) => p.email)).not.toContain("gone@example.org");
     } finally {
+      await db.$disconnect();
       await app.close();
       await sink.close();
       await database.drop();

@@ -4,7 +4,6 @@ import pino from "pino";
 import { loadConfig } from "../../../src/config";
 import { createApp, type App } from "../../../src/container";
 import { createRunLockStore } from "../../../src/db/run-lock-store";
-import { appEditionJob } from "../../../src/scheduler/edition-job";
 import { runEdition, type RunnerDeps } from "../../../src/scheduler/edition-runner";
 import { DEFAULT_SCHEDULE_POLICY } from "../../../src/scheduler/schedule-policy";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../support/databases";
@@ -12,6 +11,7 @@ import { fakeClock, newYork } from "../../support/fake-clock";
 import { startFeedServer } from "../../support/feed-server";
 import { runCliWith } from "../../support/run-cli";
 import { EXAMPLE_FEED, makeTempDir } from "../../support/temp-dir";
+import { openDatabaseAt } from "../../support/open-test-db";
 
 jest.setTimeout(60_000);
 
@@ -71,8 +71,8 @@ describe.each(databaseKinds())("the scheduled run on %s", (kind) => {
   function runner(app: App, holder: string): RunnerDeps {
     return {
       clock: fakeClock(THURSDAY_EVENING),
-      job: appEditionJob(app),
-      locks: createRunLockStore(app.db),
+      job: app.scheduler.job,
+      locks: app.runLocks,
       holder,
       policy: DEFAULT_SCHEDULE_POLICY,
       logger: pino({ level: "silent" }),
@@ -93,7 +93,7 @@ describe.each(databaseKinds())("the scheduled run on %s", (kind) => {
     expect(result).toMatchObject({ kind: "done", editionDate: FRIDAY, summary: { sent: 2 } });
     expect(server.seen).toHaveLength(2);
     expect(fs.readdirSync(outbox).filter((f) => f.endsWith(".eml"))).toHaveLength(2);
-    const record = await createRunLockStore(app.db).get(FRIDAY);
+    const record = await app.runLocks.get(FRIDAY);
     expect(record).toMatchObject({ status: "done", holder: "one", attempts: 1 });
     expect(JSON.parse(record?.detail ?? "{}")).toMatchObject({ edition: FRIDAY, sent: 2 });
     const stats = await runCliWith({ DATABASE_URL: database.url }, "stats", "--json");
@@ -117,7 +117,8 @@ describe.each(databaseKinds())("the scheduled run on %s", (kind) => {
       expect((await runCliWith(env, "subscriber", "add", email, "-k", "robot")).code).toBe(0);
     }
     const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
-    await app.db.subscriber.updateMany({
+    const db = await openDatabaseAt(database.url);
+    await db.subscriber.updateMany({
       where: { email: "old@example.org" },
       data: { createdAt: eightDaysAgo, pendingSince: eightDaysAgo },
     });
@@ -128,7 +129,8 @@ describe.each(databaseKinds())("the scheduled run on %s", (kind) => {
       new AbortController().signal,
     );
     expect(result).toMatchObject({ kind: "done" });
-    const left = await app.db.subscriber.findMany({ where: { status: "pending" } });
+    const left = await db.subscriber.findMany({ where: { status: "pending" } });
+    await db.$disconnect();
     expect(left.map((s) => s.email)).toEqual(["new@example.org"]);
   });
 
@@ -168,7 +170,7 @@ describe.each(databaseKinds())("the run lock on %s", (kind) => {
   });
 
   it("lets exactly one of two connections claim each run, and hands over only an expired lease", async () => {
-    const [a, b] = apps.map((app) => createRunLockStore(app.db)) as [
+    const [a, b] = apps.map((app) => app.runLocks) as [
       ReturnType<typeof createRunLockStore>,
       ReturnType<typeof createRunLockStore>,
     ];

@@ -12,6 +12,7 @@ import {
   type SeenCall,
 } from "./fake-translation-server";
 import { addPaper, referenceEdition, stageDeps } from "./translation-fixture";
+import { openDatabaseAt } from "../../support/open-test-db";
 
 type Server = Awaited<ReturnType<typeof startTranslationServer>>;
 
@@ -63,7 +64,9 @@ describe("OpenAI-compatible translation against a chat-completions server on 127
       expect(papersOf(call).length).toBeGreaterThanOrEqual(5);
     }
     expect(new Set(calls.flatMap(askedIds)).size).toBe(34);
-    const rows = await fixture.app.db.translation.findMany();
+    const db = await openDatabaseAt(fixture.databaseUrl);
+    const rows = await db.translation.findMany();
+    await db.$disconnect();
     expect(rows).toHaveLength(34);
     expect(rows.every((r) => r.language === "zh-CN" && r.provider === "openai:qwen2.5:7b")).toBe(
       true,

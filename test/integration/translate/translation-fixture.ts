@@ -1,10 +1,8 @@
 import path from "node:path";
 import type { Logger } from "pino";
-import { fetchEdition } from "../../../src/arxiv/fetch-edition";
 import type { Paper } from "../../../src/arxiv/paper";
 import { loadConfig } from "../../../src/config";
 import { createApp, type App } from "../../../src/container";
-import { createTranslationStore } from "../../../src/db/translation-store";
 import { Glossary } from "../../../src/translate/glossary";
 import { GLOSSARY_ZH } from "../../../src/translate/glossary-zh";
 import type {
@@ -22,6 +20,7 @@ import { EXAMPLE_FEED, makeTempDir } from "../../support/temp-dir";
 /** A migrated database holding the reference edition (34 papers), through the real App. */
 export async function referenceEdition(): Promise<{
   app: App;
+  databaseUrl: string;
   papers: PaperToTranslate[];
   close(): Promise<void>;
 }> {
@@ -33,11 +32,12 @@ export async function referenceEdition(): Promise<{
       LOG_LEVEL: "silent",
     }),
   );
-  const result = await fetchEdition(app, { feedFiles: [EXAMPLE_FEED] });
+  const result = await app.fetchEdition({ feedFiles: [EXAMPLE_FEED] });
   if (result.kind === "empty") throw new Error("the reference feed made no edition");
   const stored = await app.editions.papersOf(result.edition.id);
   return {
     app,
+    databaseUrl: database.url,
     papers: stored.map((p) => ({ paperId: p.id, title: p.title, abstract: p.abstract })),
     async close() {
       await app.close();
@@ -115,7 +115,7 @@ export function stageDeps(
     translator,
     glossary: new Glossary(GLOSSARY_ZH),
     policy: { ...DEFAULT_TRANSLATE_POLICY, ...policy },
-    store: createTranslationStore(app.db),
+    store: app.delivery.translations,
     clock,
     logger,
     lines,

@@ -1,5 +1,6 @@
 import { databaseKinds } from "../../support/databases";
 import { linkInLastMail, startWebTestServer, type WebTestServer } from "./web-test-server";
+import { openDatabaseAt } from "../../support/open-test-db";
 
 const form = (fields: Record<string, string | string[]>) => {
   const body = new URLSearchParams();
@@ -211,10 +212,12 @@ describe.each(databaseKinds())("subscribe and confirm pages over HTTP (%s)", (ki
       expect((await get(path)).status).toBe(404);
       expect((await post(path, "confirm=1")).status).toBe(404);
     }
-    await web.app.db.subscriber.update({
+    const db = await openDatabaseAt(web.env.DATABASE_URL!);
+    await db.subscriber.update({
       where: { email: "fresh@example.org" },
       data: { confirmTokenExpiresAt: new Date(Date.now() - 1000) },
     });
+    await db.$disconnect();
     expect((await get(link)).status).toBe(410);
     expect((await post(link, "confirm=1")).status).toBe(410);
     expect(await status("fresh@example.org")).toBe("pending");

@@ -44,7 +44,7 @@ export async function startWebTestServer(
   }
   if (subscribed.length > 0) await runCliWith(env, "run", "--feed-file", EXAMPLE_FEED);
   const app = await createApp(loadConfig({ ...env, LOG_LEVEL: "silent" }));
-  const server = createServer(app);
+  const server = createServer(app.pages);
   await server.listen({ port, host: "127.0.0.1" });
   return {
     app,

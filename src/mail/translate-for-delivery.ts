@@ -1,8 +1,13 @@
-import type { App } from "../container";
+import type { Logger } from "pino";
 import type { Subscriber } from "../subscribers/subscriber";
-import { createTranslationStore } from "../db/translation-store";
+import type { ConfiguredTranslator } from "../translate/create-translator";
+import type { TranslationStore } from "../translate/paper-translation";
 import type { EditionContent } from "../digest/edition-content";
-import { TRANSLATION_LANGUAGE, translateEdition, type TranslateCounts } from "./translate-edition";
+import {
+  TRANSLATION_LANGUAGE,
+  translateEdition,
+  type TranslateCounts,
+} from "../translate/translate-edition";
 
 /**
  * Runs the translation stage for a send: the papers these subscribers' digests will show are
@@ -10,32 +15,39 @@ import { TRANSLATION_LANGUAGE, translateEdition, type TranslateCounts } from "./
  * never holds the mail back beyond the policy's budget: whatever fails is logged and those papers
  * go out in English with the digest's bilingual note. Returns undefined with TRANSLATOR=none.
  */
+export interface TranslateDeps {
+  /** The configured provider; undefined with TRANSLATOR=none. */
+  translator(): ConfiguredTranslator | undefined;
+  translations: TranslationStore;
+  logger: Logger;
+}
+
 export async function translateForDelivery(
-  app: App,
+  deps: TranslateDeps,
   content: EditionContent,
   subscribers: readonly Subscriber[],
   options: { maxPapers: number; now: Date },
 ): Promise<TranslateCounts | undefined> {
-  const configured = app.translator();
+  const configured = deps.translator();
   if (!configured) return undefined;
   const papers = content
     .papersShownTo(subscribers, options)
     .map(({ paperId, paper }) => ({ paperId, title: paper.title, abstract: paper.abstract }));
-  const store = createTranslationStore(app.db);
+  const { translations: store, logger } = deps;
   try {
     const { counts, translations } = await translateEdition(
-      { ...configured, store, logger: app.logger },
+      { ...configured, store, logger },
       papers,
     );
     content.addTranslations(translations);
-    app.logger.info(
+    logger.info(
       { edition: content.edition.date, provider: configured.translator.provider, ...counts },
       `translation: ${counts.translated} papers translated, ${counts.cached} already were, ` +
         `${counts.failed + counts.overCap} left in English, in ${counts.requests} requests`,
     );
     return counts;
   } catch (error) {
-    app.logger.error(
+    logger.error(
       { err: error, edition: content.edition.date },
       "translation failed; the digests go out with English only where it is missing",
     );
