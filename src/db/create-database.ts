@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PrismaClient as SqliteClient } from "../generated/sqlite/client";
-import { onDemand } from "../on-demand";
+import { databaseDrivers } from "./database-drivers";
 import type { DatabaseTarget } from "./database-target";
 
 /**
@@ -33,7 +33,7 @@ export async function pingDatabase(db: Db): Promise<void> {
 /** The Prisma client with the driver adapter that matches the target (no connection yet). */
 export function createDatabase(target: DatabaseTarget): Db {
   if (target.provider === "postgresql") {
-    const { PrismaPg, PrismaClient: PostgresClient } = onDemand.postgresClient();
+    const { PrismaPg, PrismaClient: PostgresClient } = databaseDrivers.postgresClient();
     // Prisma qualifies its own queries with the schema; the search path makes raw SQL agree.
     const adapter = new PrismaPg(
       {
@@ -45,7 +45,7 @@ export function createDatabase(target: DatabaseTarget): Db {
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   fs.mkdirSync(path.dirname(path.resolve(target.file)), { recursive: true });
-  const { PrismaBetterSQLite3, PrismaClient } = onDemand.sqliteClient();
+  const { PrismaBetterSQLite3, PrismaClient } = databaseDrivers.sqliteClient();
   const adapter = new PrismaBetterSQLite3({ url: target.file, timeout: SQLITE_BUSY_TIMEOUT_MS });
   return new PrismaClient({ adapter });
 }

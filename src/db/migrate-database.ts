@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { onDemand } from "../on-demand";
+import { databaseDrivers } from "./database-drivers";
 import type { DatabaseTarget } from "./database-target";
 
 /**
@@ -105,7 +105,7 @@ async function migratePostgres(
   target: Extract<DatabaseTarget, { provider: "postgresql" }>,
   migrations: Migration[],
 ): Promise<string[]> {
-  const client = new (onDemand.pg().Client)({ connectionString: target.url });
+  const client = new (databaseDrivers.pg().Client)({ connectionString: target.url });
   await client.connect();
   try {
     if (target.schema) {
