@@ -16,7 +16,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ["bin/**/*.js", "bench/**/*.js", "jest.config.js"],
+    files: ["bin/**/*.js", "bench/**/*.js", "jest.config.js", ".dependency-cruiser.cjs"],
     languageOptions: {
       sourceType: "commonjs",
       globals: { require: "readonly", module: "writable", process: "readonly" },
