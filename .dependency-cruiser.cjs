@@ -4,7 +4,7 @@
  * after them; only db/ touches Prisma, its generated client or the PostgreSQL driver.
  */
 const LAYERS = [
-  ["errors", "logger", "on-demand"],
+  ["errors", "logger", "on-demand", "http"],
   ["transport"],
   ["arxiv"],
   ["match"],

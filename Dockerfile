@@ -1,6 +1,8 @@
 # arxiv-digest on node:20-slim, run as the unprivileged `node` user.
 # Build stage: compilers for better-sqlite3, then `npm ci` (which builds dist/ through `prepare`)
-# and drop the dev dependencies.
+# and drop the dev dependencies. The Prisma CLI (51 MB) and TypeScript are build tools, but npm
+# keeps them under --omit=dev as optional peers of @prisma/client: --omit=optional drops them
+# (the only other optional package is pg-cloudflare, for Cloudflare Workers).
 FROM node:20-slim AS build
 WORKDIR /app
 RUN apt-get update \
@@ -14,7 +16,7 @@ COPY emails ./emails
 COPY bin ./bin
 # The bundled real feed: `test-send` builds its sample from it before the first fetch.
 COPY test/fixtures/example-digest-papers.rss.xml ./test/fixtures/
-RUN npm ci && npm prune --omit=dev
+RUN npm ci && npm prune --omit=dev --omit=optional
 
 FROM node:20-slim
 ENV NODE_ENV=production

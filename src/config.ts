@@ -9,6 +9,7 @@ import type { GlossaryEntry } from "./translate/glossary";
 import { readGlossaryFile } from "./translate/glossary-file";
 import { DEFAULT_TRANSLATE_POLICY } from "./translate/translate-policy";
 import { mailboxAddress } from "./transport/email-address";
+import { isTimeZone } from "./subscribers/time-zone";
 
 /**
  * The one place environment variables are read. Everything else receives a typed `Config`.
@@ -139,15 +140,6 @@ const schema = z.object({
   INBOUND_POLL_SECONDS: positiveInt(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The variables this program reads; .env.example documents exactly these. */
 export const CONFIG_VARIABLES = Object.keys(schema.shape);

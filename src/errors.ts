@@ -45,6 +45,23 @@ export class NotFoundError extends AppError {
 }
 
 /**
+ * An applied migration whose shipped migration.sql no longer matches the checksum recorded when
+ * it ran: the database was built by other SQL than this version ships, so nothing is migrated.
+ */
+export class MigrationChangedError extends AppError {
+  constructor(readonly migrations: string[]) {
+    const named =
+      migrations.length === 1
+        ? `migration ${migrations[0]} was`
+        : `migrations ${migrations.join(", ")} were`;
+    super(
+      "MIGRATION_CHANGED",
+      `${named} changed after being applied to this database (migration.sql no longer matches the checksum in _prisma_migrations); restore the file as it was applied and put the change in a new migration`,
+    );
+  }
+}
+
+/**
  * A keyword query that does not parse. The message quotes the query and says what is wrong
  * where; `position` (0-based) and `token` let a form point at the spot.
  */

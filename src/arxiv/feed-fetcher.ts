@@ -1,4 +1,6 @@
 import { describeRequestFailure, FeedError } from "../errors";
+import { retryAfterMs } from "../http/retry-after";
+import { withRetry } from "../http/retry";
 
 /** What a conditional GET sends back to the server: the validators of the last answer. */
 export interface FeedValidators {
@@ -66,25 +68,15 @@ export class FeedFetcher {
     return run;
   }
 
-  private async fetchWithRetries(feed: string, validators: FeedValidators): Promise<FetchOutcome> {
+  private fetchWithRetries(feed: string, validators: FeedValidators): Promise<FetchOutcome> {
     const url = feedUrl(this.options.baseUrl, feed);
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.attempt(url, validators);
-      } catch (error) {
-        if (!(error instanceof RetryableAnswer)) throw error;
-        if (attempt >= this.policy.maxAttempts) {
-          throw new FeedError(`gave up after ${attempt} attempts: ${error.message}`, url);
-        }
-        if (error.retryAfterMs !== undefined && error.retryAfterMs > this.policy.maxRetryAfterMs) {
-          throw new FeedError(
-            `${error.message}; arXiv asks to wait longer than this run will`,
-            url,
-          );
-        }
-        await this.sleep(error.retryAfterMs ?? this.policy.backoffBaseMs * 2 ** (attempt - 1));
-      }
-    }
+    return withRetry(() => this.attempt(url, validators), {
+      policy: this.policy,
+      clock: { sleep: this.sleep, now: this.now },
+      isRetryable: (error): error is RetryableAnswer => error instanceof RetryableAnswer,
+      retryAfterMs: (answer) => answer.retryAfterMs,
+      giveUp: (message) => new FeedError(message, url),
+    });
   }
 
   private async attempt(url: string, validators: FeedValidators): Promise<FetchOutcome> {
@@ -129,12 +121,4 @@ export class FeedFetcher {
 /** Where one feed ("cs", "stat.ML") is served under ARXIV_FEED_URL. */
 export function feedUrl(baseUrl: string, feed: string): string {
   return `${baseUrl.replace(/\/+$/, "")}/${feed}`;
-}
-
-/** Retry-After as delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function retryAfterMs(header: string | null, now: number): number | undefined {
-  if (!header) return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(date - now, 0);
 }

@@ -4,6 +4,14 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseDrivers } from "./database-drivers";
 import type { DatabaseTarget } from "./database-target";
+import {
+  APPLIED_MIGRATIONS_SQL,
+  defaultMigrationsRoot,
+  refuseChangedMigrations,
+  shippedMigrations,
+  type AppliedMigration,
+  type Migration,
+} from "./shipped-migrations";
 
 /**
  * Applies the committed migrations (prisma/<provider>/migrations/*) that the database lacks.
@@ -13,47 +21,17 @@ import type { DatabaseTarget } from "./database-target";
  * child process costs a second on every command. This runner keeps Prisma's own bookkeeping table
  * (`_prisma_migrations`, same columns and checksums), so `prisma migrate status` still agrees.
  * Each migration runs in one transaction under a lock, so two processes starting together
- * apply it once.
+ * apply it once. Before any runs, an applied migration whose migration.sql has changed since
+ * (its checksum differs from the recorded one) is refused: the database was built by other SQL.
  */
 export async function migrateDatabase(
   target: DatabaseTarget,
   migrationsRoot = defaultMigrationsRoot(),
 ): Promise<string[]> {
-  const migrations = listMigrations(path.join(migrationsRoot, target.provider, "migrations"));
+  const migrations = shippedMigrations(target.provider, migrationsRoot);
   return target.provider === "postgresql"
     ? migratePostgres(target, migrations)
     : migrateSqlite(target.file, migrations);
-}
-
-interface Migration {
-  name: string;
-  sql: string;
-  checksum: string;
-}
-
-function defaultMigrationsRoot(): string {
-  // src/db and dist/db are both two levels below the project root.
-  return path.resolve(__dirname, "..", "..", "prisma");
-}
-
-/** The names of the migrations this version ships for `provider`, oldest first. */
-export function shippedMigrations(provider: DatabaseTarget["provider"]): string[] {
-  return migrationNames(path.join(defaultMigrationsRoot(), provider, "migrations"));
-}
-
-function migrationNames(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-}
-
-function listMigrations(dir: string): Migration[] {
-  return migrationNames(dir).map((name) => {
-    const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-    return { name, sql, checksum: crypto.createHash("sha256").update(sql).digest("hex") };
-  });
 }
 
 const SQLITE_BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -69,6 +47,10 @@ function migrateSqlite(file: string, migrations: Migration[]): string[] {
     // WAL lets the web server read while a send run writes.
     db.pragma("journal_mode = WAL");
     db.exec(SQLITE_BOOKKEEPING);
+    refuseChangedMigrations(
+      migrations,
+      db.prepare(APPLIED_MIGRATIONS_SQL).all() as AppliedMigration[],
+    );
     const applied: string[] = [];
     for (const migration of migrations) {
       const run = db.transaction(() => {
@@ -114,6 +96,10 @@ async function migratePostgres(
     }
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     await client.query(POSTGRES_BOOKKEEPING);
+    refuseChangedMigrations(
+      migrations,
+      (await client.query<AppliedMigration>(APPLIED_MIGRATIONS_SQL)).rows,
+    );
     const applied: string[] = [];
     for (const migration of migrations) {
       const done = await client.query(

@@ -4,12 +4,13 @@ import nodemailer from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import type { Config } from "../config";
 import { openDatabase } from "../db/create-database";
-import { shippedMigrations } from "../db/migrate-database";
+import { APPLIED_MIGRATIONS_SQL, type AppliedMigration } from "../db/shipped-migrations";
 import { databaseTarget } from "../db/database-target";
 import { feedUrl } from "../arxiv/feed-fetcher";
 import { deeplBaseUrl } from "../translate/deepl-translator";
 import { openAiUrl } from "../translate/openai-translator";
 import { messageOf } from "../errors";
+import { checkMigrations } from "./check-migrations";
 
 export type Verdict = "ok" | "warn" | "fail";
 
@@ -49,7 +50,8 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
 }
 
 /**
- * The database answers, and every migration this version ships is applied (none unknown to it).
+ * The database answers, and every migration this version ships is applied as shipped (none
+ * changed since, none unknown to it).
  * Read-only: unlike every other command, doctor does not migrate.
  */
 export async function checkDatabase(config: Config, options: CheckOptions): Promise<CheckResult[]> {
@@ -66,28 +68,9 @@ export async function checkDatabase(config: Config, options: CheckOptions): Prom
     await within(options.timeoutMs, db.$queryRawUnsafe("SELECT 1"));
     const applied = await within(
       options.timeoutMs,
-      db.$queryRawUnsafe<{ migration_name: string }[]>(
-        `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-      ),
+      db.$queryRawUnsafe<AppliedMigration[]>(APPLIED_MIGRATIONS_SQL),
     ).catch(() => []);
-    const shipped = shippedMigrations(target.provider);
-    const done = new Set(applied.map((row) => row.migration_name));
-    const pending = shipped.filter((name) => !done.has(name));
-    const unknown = [...done].filter((name) => !shipped.includes(name));
-    return [
-      ok("database", `${where} answers`),
-      unknown.length > 0
-        ? fail(
-            "migrations",
-            `applied migrations this version does not know (a newer version ran here?): ${unknown.join(", ")}`,
-          )
-        : pending.length > 0
-          ? warn(
-              "migrations",
-              `${pending.length} not applied yet (any command or "db migrate" applies them): ${pending.join(", ")}`,
-            )
-          : ok("migrations", `all ${shipped.length} applied`),
-    ];
+    return [ok("database", `${where} answers`), ...checkMigrations(target.provider, applied)];
   } catch (error) {
     return [fail("database", `${where}: ${reason(error)}`)];
   } finally {

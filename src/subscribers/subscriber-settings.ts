@@ -1,6 +1,7 @@
 import type { ChineseVariant } from "./subscriber";
 import { InputError } from "../errors";
 import { MAX_QUERIES_PER_SUBSCRIBER, parseQueryList } from "../match/query";
+import { isTimeZone } from "./time-zone";
 
 export const CHINESE_VARIANT_NAMES: Record<ChineseVariant, string> = {
   "zh-CN": "简体中文",
@@ -18,14 +19,7 @@ export function checkLanguage(language: string): ChineseVariant {
 /** An IANA time zone name the runtime knows, or an InputError. */
 export function checkTimeZone(zone: string): string {
   const trimmed = zone.trim();
-  if (trimmed.length > 0 && trimmed.length <= 64) {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: trimmed });
-      return trimmed;
-    } catch {
-      // reported below
-    }
-  }
+  if (trimmed.length <= 64 && isTimeZone(trimmed)) return trimmed;
   throw new InputError(
     `time zone ${JSON.stringify(trimmed.slice(0, 64))} is not known; use a name such as Asia/Shanghai`,
   );

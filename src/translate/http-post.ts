@@ -1,4 +1,4 @@
-import { retryAfterMs } from "../arxiv/feed-fetcher";
+import { retryAfterMs } from "../http/retry-after";
 import { failureOfStatus, TranslatorRequestError } from "./translator-errors";
 import { describeRequestFailure } from "../errors";
 

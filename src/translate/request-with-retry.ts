@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { withRetry } from "../http/retry";
 import type { RetryClock, TranslatePolicy } from "./translate-policy";
 import { TranslatorRequestError } from "./translator-errors";
 
@@ -16,45 +17,21 @@ export interface RetryContext {
  * that will not change (400, 401, 403, 404, quota) is thrown at once, and so is a wait longer
  * than the policy or the run's budget allows: a late digest is worse than an untranslated paper.
  */
-export async function requestWithRetry<T>(
-  send: () => Promise<T>,
-  context: RetryContext,
-): Promise<T> {
-  const { policy, clock } = context;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof TranslatorRequestError)) throw error;
-      if (error.failure === "fatal" || error.failure === "rejected") throw error;
-      if (attempt >= policy.maxAttempts) {
-        throw new TranslatorRequestError(
-          `gave up after ${attempt} attempts: ${error.message}`,
-          "transient",
-          error.status,
-        );
-      }
-      const backoff = Math.min(policy.backoffBaseMs * 2 ** (attempt - 1), policy.backoffMaxMs);
-      const delay = error.failure === "rate-limited" ? (error.retryAfterMs ?? backoff) : backoff;
-      if (error.failure === "rate-limited" && delay > policy.maxRetryAfterMs) {
-        throw new TranslatorRequestError(
-          `${error.message}; the server asks to wait ${Math.ceil(delay / 1000)} s, longer than this run will`,
-          "transient",
-          error.status,
-        );
-      }
-      if (clock.now() + delay > context.deadline) {
-        throw new TranslatorRequestError(
-          `${error.message}; no time left in this run to try again`,
-          "transient",
-          error.status,
-        );
-      }
+export function requestWithRetry<T>(send: () => Promise<T>, context: RetryContext): Promise<T> {
+  return withRetry(send, {
+    policy: context.policy,
+    clock: context.clock,
+    deadline: context.deadline,
+    isRetryable: (error): error is TranslatorRequestError =>
+      error instanceof TranslatorRequestError &&
+      (error.failure === "transient" || error.failure === "rate-limited"),
+    // Only a 429's Retry-After is waited for; a 5xx backs off by the policy whatever it says.
+    retryAfterMs: (error) => (error.failure === "rate-limited" ? error.retryAfterMs : undefined),
+    giveUp: (message, error) => new TranslatorRequestError(message, "transient", error.status),
+    onRetry: (error, attempt, delayMs) =>
       context.logger?.warn(
-        { attempt, delayMs: delay, reason: error.message },
+        { attempt, delayMs, reason: error.message },
         "translation request failed; trying again",
-      );
-      await clock.sleep(delay);
-    }
-  }
+      ),
+  });
 }

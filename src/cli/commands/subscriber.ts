@@ -1,7 +1,7 @@
-import { DateTime } from "luxon";
 import { InputError, NotFoundError } from "../../errors";
 import { addSubscriber } from "../../subscribers/add-subscriber";
 import { normalizeEmail } from "../../transport/email-address";
+import { isTimeZone } from "../../subscribers/time-zone";
 import { collect, printJson, withApp, type CommandRegistrar } from "../command-context";
 
 export const registerSubscriberCommands: CommandRegistrar = (program, io) => {
@@ -28,7 +28,7 @@ export const registerSubscriberCommands: CommandRegistrar = (program, io) => {
       ) => {
         await withApp(io, async (app) => {
           const timeZone = opts.tz ?? app.config.digest.timeZone;
-          if (!DateTime.now().setZone(timeZone).isValid) {
+          if (!isTimeZone(timeZone)) {
             throw new InputError(`"${timeZone}" is not an IANA time zone (e.g. Asia/Shanghai)`);
           }
           if (opts.ifMissing && (await app.subscribers.findByEmail(normalizeEmail(email)))) {

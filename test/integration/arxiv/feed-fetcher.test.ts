@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import zlib from "node:zlib";
-import { FeedFetcher, retryAfterMs } from "../../../src/arxiv/feed-fetcher";
+import { FeedFetcher } from "../../../src/arxiv/feed-fetcher";
 import { FeedError } from "../../../src/errors";
 import { startFeedServer, type Answer } from "../../support/feed-server";
 import { EXAMPLE_FEED } from "../../support/temp-dir";
@@ -161,13 +161,4 @@ describe("FeedFetcher against a loopback HTTP server", () => {
       },
     );
   });
-});
-
-describe("retryAfterMs", () => {
-  it.each<[string | null, number | undefined]>([
-    [null, undefined],
-    ["120", 120_000],
-    ["Thu, 01 Jan 1970 00:00:10 GMT", 5_000],
-    ["soon", undefined],
-  ])("%j → %j", (header, ms) => expect(retryAfterMs(header, 5_000)).toBe(ms));
 });
