@@ -5,7 +5,7 @@ import {
   type AppliedMigration,
 } from "../db/shipped-migrations";
 import { MigrationChangedError } from "../errors";
-import type { CheckResult, Verdict } from "./doctor-checks";
+import type { CheckResult, Verdict } from "./check-result";
 
 /**
  * doctor's "migrations" lines: a fail for applied migrations this version does not know, and

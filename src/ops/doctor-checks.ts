@@ -1,53 +1,22 @@
 import fs from "node:fs";
 import path from "node:path";
-import nodemailer from "nodemailer";
-import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import type { Config } from "../config";
-import { openDatabase } from "../db/create-database";
-import { APPLIED_MIGRATIONS_SQL, type AppliedMigration } from "../db/shipped-migrations";
 import { databaseTarget } from "../db/database-target";
+import { probeDatabase } from "../db/probe-database";
 import { feedUrl } from "../arxiv/feed-fetcher";
 import { deeplBaseUrl } from "../translate/deepl-translator";
 import { openAiUrl } from "../translate/openai-translator";
-import { messageOf } from "../errors";
+import { verifySmtp } from "../transport/verify-smtp";
 import { checkMigrations } from "./check-migrations";
-
-export type Verdict = "ok" | "warn" | "fail";
-
-/** One line of `doctor`: what was checked, the verdict, and what was found. */
-export interface CheckResult {
-  check: string;
-  verdict: Verdict;
-  detail: string;
-}
-
-export interface CheckOptions {
-  /** Leave out everything that needs the network (SMTP, translator, arXiv). */
-  offline: boolean;
-  /** The most any one check may take. */
-  timeoutMs: number;
-}
-
-const ok = (check: string, detail: string): CheckResult => ({ check, verdict: "ok", detail });
-const warn = (check: string, detail: string): CheckResult => ({ check, verdict: "warn", detail });
-const fail = (check: string, detail: string): CheckResult => ({ check, verdict: "fail", detail });
-const offline = (check: string) => warn(check, "not checked (--offline)");
-
-function reason(error: unknown): string {
-  const text = messageOf(error);
-  // Prisma wraps the driver's words in a paragraph about the call; the words are what matter.
-  const driver = /Message: `([^`]+)`/.exec(text)?.[1] ?? text;
-  return driver.replace(/\s+/g, " ").trim().slice(0, 300);
-}
-
-/** Rejects after `ms`, so no check can hang the command. */
-function within<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
+import {
+  fail,
+  offline,
+  ok,
+  reason,
+  warn,
+  type CheckOptions,
+  type CheckResult,
+} from "./check-result";
 
 /**
  * The database answers, and every migration this version ships is applied as shipped (none
@@ -63,18 +32,11 @@ export async function checkDatabase(config: Config, options: CheckOptions): Prom
     target.provider === "sqlite"
       ? `SQLite ${target.file}`
       : `PostgreSQL ${new URL(target.url).host}`;
-  const db = await openDatabase(target);
   try {
-    await within(options.timeoutMs, db.$queryRawUnsafe("SELECT 1"));
-    const applied = await within(
-      options.timeoutMs,
-      db.$queryRawUnsafe<AppliedMigration[]>(APPLIED_MIGRATIONS_SQL),
-    ).catch(() => []);
+    const { applied } = await probeDatabase(target, options.timeoutMs);
     return [ok("database", `${where} answers`), ...checkMigrations(target.provider, applied)];
   } catch (error) {
     return [fail("database", `${where}: ${reason(error)}`)];
-  } finally {
-    await db.$disconnect();
   }
 }
 
@@ -97,22 +59,14 @@ export async function checkMail(config: Config, options: CheckOptions): Promise<
   }
   const host = new URL(smtpUrl).host;
   if (options.offline) return offline("mail");
-  const transporter = nodemailer.createTransport({
-    url: smtpUrl,
-    connectionTimeout: options.timeoutMs,
-    greetingTimeout: options.timeoutMs,
-    socketTimeout: options.timeoutMs,
-  } as SMTPTransport.Options);
   try {
-    await within(options.timeoutMs, transporter.verify());
+    await verifySmtp(smtpUrl, options.timeoutMs);
     return ok(
       "mail",
       `SMTP ${host} accepts connections${new URL(smtpUrl).username ? " and the login" : ""}`,
     );
   } catch (error) {
     return fail("mail", `SMTP ${host}: ${reason(error)}`);
-  } finally {
-    transporter.close();
   }
 }
 

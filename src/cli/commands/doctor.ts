@@ -1,12 +1,7 @@
 import { loadConfig } from "../../config";
 import { AppError, ConfigError, InputError } from "../../errors";
-import {
-  checkArxiv,
-  checkDatabase,
-  checkMail,
-  checkTranslator,
-  type CheckResult,
-} from "../../ops/doctor-checks";
+import { checkArxiv, checkDatabase, checkMail, checkTranslator } from "../../ops/doctor-checks";
+import type { CheckResult } from "../../ops/check-result";
 import { printJson, type CommandRegistrar } from "../command-context";
 
 /**
