@@ -10,6 +10,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from "../../supp
 import { startDovecot, type TestDovecot } from "../../support/dovecot";
 import { runCliWith } from "../../support/run-cli";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
+import { waitFor } from "../../support/wait-for";
 
 const SERVICE = "digest@lab.example.org";
 
@@ -273,10 +274,10 @@ describe.each(databaseKinds())("subscribe by mail (Dovecot, real SMTP server, %s
         "INBOX",
         await mail({ from: "hal@example.org", subject: "subscribe", text: "robots" }),
       );
-      const deadline = Date.now() + 30_000;
-      while (to(sink, "hal@example.org").length < 2 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      await waitFor(() => to(sink, "hal@example.org").length >= 2, {
+        what: "the answer and the confirmation mail to hal@example.org",
+        timeoutMs: 30_000,
+      });
       const subjects = to(sink, "hal@example.org").map((m) => m.subject ?? "");
       expect(subjects).toHaveLength(2);
       expect(subjects).toContain("Re: subscribe");

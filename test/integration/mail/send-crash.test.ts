@@ -1,19 +1,36 @@
+import { openDatabase } from "../../../src/db/create-database";
+import { databaseTarget } from "../../../src/db/database-target";
 import { runCliWith } from "../../support/run-cli";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
 import { exited, spawnCli } from "../../support/spawn-cli";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../support/databases";
 import { subscribeAndFetch } from "../../support/subscribe-and-fetch";
+import { waitFor } from "../../support/wait-for";
 
 const READERS = Array.from(
   { length: 12 },
   (_, i) => `reader${String(i).padStart(2, "0")}@example.org`,
 );
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function countsPerRecipient(sink: SmtpSink): Map<string, number> {
   const counts = new Map<string, number>();
   for (const r of sink.recipients) counts.set(r, (counts.get(r) ?? 0) + 1);
   return counts;
+}
+
+/** Waits until no delivery is claimed under a lease still running, as the next sender sees it. */
+async function claimsExpired(databaseUrl: string): Promise<void> {
+  const db = await openDatabase(databaseTarget(databaseUrl));
+  try {
+    await waitFor(
+      async () =>
+        (await db.delivery.count({
+          where: { status: "sending", leaseUntil: { gte: new Date() } },
+        })) === 0,
+      { what: "the killed sender's claims to expire" },
+    );
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 describe("exactly once, even when the sender is killed", () => {
@@ -40,7 +57,7 @@ describe("exactly once, even when the sender is killed", () => {
       child = spawnCli(env, "send");
       expect(await exited(child)).toBe("SIGKILL");
       expect(sink.recipients).toHaveLength(5);
-      await wait(1_200);
+      await claimsExpired(database.url);
 
       const again = await runCliWith(env, "send", "--json");
       expect(again.code).toBe(0);
