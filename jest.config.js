@@ -7,6 +7,7 @@ module.exports = {
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/unit/**/*.test.ts"],
       transform: { "^.+\\.ts$": tsJest },
+      globalSetup: "<rootDir>/test/unit/global-setup.ts",
     },
     {
       displayName: "integration",

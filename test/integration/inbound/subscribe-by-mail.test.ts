@@ -6,7 +6,11 @@ import { loadConfig } from "../../../src/config";
 import { startInboundPoller } from "../../../src/inbound/inbound-poller";
 import { HANDLED_KEYWORD } from "../../../src/inbound/imap-mailbox";
 import type { HandledMail } from "../../../src/inbound/poll-inbound";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../../support/databases";
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from "../../support/databases";
 import { startDovecot, type TestDovecot } from "../../support/dovecot";
 import { runCliWith } from "../../support/run-cli";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
@@ -49,7 +53,7 @@ async function storedMails(client: ImapFlow): Promise<StoredMail[]> {
 const to = (sink: SmtpSink, address: string): ParsedMail[] =>
   sink.messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === address);
 
-describe.each(databaseKinds())("subscribe by mail (Dovecot, real SMTP server, %s)", (kind) => {
+describeEachDatabase("subscribe by mail (Dovecot, real SMTP server, %s)", (kind) => {
   let dovecot: TestDovecot;
   let imap: ImapFlow;
   let sink: SmtpSink;

@@ -7,7 +7,11 @@ import { createRunLockStore } from "../../../src/db/run-lock-store";
 import { appEditionJob } from "../../../src/scheduler/edition-job";
 import { runEdition, type RunnerDeps } from "../../../src/scheduler/edition-runner";
 import { DEFAULT_SCHEDULE_POLICY } from "../../../src/scheduler/schedule-policy";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../../support/databases";
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from "../../support/databases";
 import { fakeClock, newYork } from "../../support/fake-clock";
 import { startFeedServer } from "../../support/feed-server";
 import { runCliWith } from "../../support/run-cli";
@@ -23,7 +27,7 @@ const EMPTY_FEED = fs.readFileSync(
 );
 const BATCH = fs.readFileSync(EXAMPLE_FEED, "utf8");
 
-describe.each(databaseKinds())("the scheduled run on %s", (kind) => {
+describeEachDatabase("the scheduled run on %s", (kind) => {
   let database: TestDatabase;
   let outbox: string;
   let server: Awaited<ReturnType<typeof startFeedServer>>;
@@ -152,7 +156,7 @@ describe.each(databaseKinds())("the scheduled run on %s", (kind) => {
   });
 });
 
-describe.each(databaseKinds())("the run lock on %s", (kind) => {
+describeEachDatabase("the run lock on %s", (kind) => {
   let database: TestDatabase;
   let apps: App[];
 
