@@ -1,4 +1,4 @@
-import type { RunLockStore } from "../../src/scheduler/run-lock";
+import type { EditionRunRecord, RunLockStore } from "../../src/scheduler/run-lock";
 
 /**
  * Two handles on one run table: two connections to one database for the real store, one object
@@ -14,6 +14,25 @@ const FRIDAY = "2025-10-17";
 const NOW = new Date("2025-10-17T00:05:00Z");
 const later = (date: Date, ms: number) => new Date(date.getTime() + ms);
 const LEASE = later(NOW, 60_000);
+
+/** The whole record of a run `holder` claimed at `startedAt` and still holds. */
+function running(
+  holder: string,
+  startedAt: Date,
+  leaseUntil: Date,
+  attempts: number,
+): EditionRunRecord {
+  return {
+    editionDate: FRIDAY,
+    status: "running",
+    holder,
+    leaseUntil,
+    attempts,
+    startedAt,
+    finishedAt: null,
+    detail: null,
+  };
+}
 
 /**
  * What the scheduler relies on from a RunLockStore (src/scheduler/run-lock.ts), run against the
@@ -35,16 +54,7 @@ export function runLockStoreContract(open: () => Promise<TwoRunLockStores>): voi
 
   it("records a first claim as a running run of its holder", async () => {
     expect(await a.acquire(FRIDAY, "a", NOW, LEASE)).toBe(true);
-    expect(await b.get(FRIDAY)).toEqual({
-      editionDate: FRIDAY,
-      status: "running",
-      holder: "a",
-      leaseUntil: LEASE,
-      attempts: 1,
-      startedAt: NOW,
-      finishedAt: null,
-      detail: null,
-    });
+    expect(await b.get(FRIDAY)).toEqual(running("a", NOW, LEASE, 1));
   });
 
   it("takes no live lease, not even for its own holder, up to and including its last instant", async () => {
@@ -59,17 +69,11 @@ export function runLockStoreContract(open: () => Promise<TwoRunLockStores>): voi
     await a.acquire(FRIDAY, "a", NOW, LEASE);
     const takeover = later(LEASE, 1);
     expect(await b.acquire(FRIDAY, "b", takeover, later(takeover, 60_000))).toBe(true);
-    const taken = {
-      status: "running",
-      holder: "b",
-      attempts: 2,
-      startedAt: takeover,
-      leaseUntil: later(takeover, 60_000),
-    };
-    expect(await a.get(FRIDAY)).toMatchObject(taken);
+    const taken = running("b", takeover, later(takeover, 60_000), 2);
+    expect(await a.get(FRIDAY)).toEqual(taken);
     expect(await a.renew(FRIDAY, "a", later(takeover, 120_000))).toBe(false);
     await a.finish(FRIDAY, "a", { status: "failed", detail: "too late", at: takeover });
-    expect(await a.get(FRIDAY)).toMatchObject({ ...taken, finishedAt: null, detail: null });
+    expect(await a.get(FRIDAY)).toEqual(taken);
   });
 
   it("renews only the holder's lease, also one past its time that nobody took over", async () => {
@@ -108,16 +112,7 @@ export function runLockStoreContract(open: () => Promise<TwoRunLockStores>): voi
     await a.finish(FRIDAY, "a", { status: "failed", detail: "feeds down", at: NOW });
     const retry = later(NOW, 1_000);
     expect(await b.acquire(FRIDAY, "b", retry, later(retry, 60_000))).toBe(true);
-    expect(await a.get(FRIDAY)).toEqual({
-      editionDate: FRIDAY,
-      status: "running",
-      holder: "b",
-      leaseUntil: later(retry, 60_000),
-      attempts: 2,
-      startedAt: retry,
-      finishedAt: null,
-      detail: null,
-    });
+    expect(await a.get(FRIDAY)).toEqual(running("b", retry, later(retry, 60_000), 2));
   });
 
   it("hands out records that later claims do not change", async () => {
