@@ -20,6 +20,9 @@ module.exports = {
       transform: { "^.+\\.ts$": tsJest },
       globalSetup: "<rootDir>/test/integration/global-setup.ts",
       slowTestThreshold: 30,
+      // These start servers, databases and CLI processes; on a loaded 2-core machine a few take
+      // longer than jest's default 5 s without anything being wrong. A hang still fails.
+      testTimeout: 60_000,
     },
   ],
 };
