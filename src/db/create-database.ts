@@ -26,7 +26,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Db> {
 }
 
 /** The Prisma client with the driver adapter that matches the target (no connection yet). */
-export function createDatabase(target: DatabaseTarget): Db {
+function createDatabase(target: DatabaseTarget): Db {
   if (target.provider === "postgresql") {
     const { PrismaPg, PrismaClient: PostgresClient } = onDemand.postgresClient();
     // Prisma qualifies its own queries with the schema; the search path makes raw SQL agree.

@@ -1,7 +1,7 @@
 import type { FeedValidators } from "../arxiv/feed-fetcher";
 import type { Db } from "./create-database";
 
-export interface FeedState extends FeedValidators {
+interface FeedState extends FeedValidators {
   feed: string;
   lastBatchDate?: string;
 }

@@ -14,7 +14,7 @@ export interface EditionSummary {
 }
 
 /** Counts over the whole service, for `stats` and `/metrics`. */
-export interface ServiceCounts {
+interface ServiceCounts {
   subscribers: Record<SubscriberStatus, number>;
   deliveries: Record<DeliveryStatus, number>;
   editions: Record<EditionStatus, number>;
@@ -23,7 +23,7 @@ export interface ServiceCounts {
 }
 
 /** One subscriber's digest of one edition. */
-export interface SubscriberDigest {
+interface SubscriberDigest {
   editionDate: string;
   status: DeliveryStatus;
   sentAt: Date | null;

@@ -8,7 +8,7 @@ import {
 } from "./subscriber-store";
 
 /** A subscriber with the hashes its links are checked against. */
-export interface SubscriberWithTokens {
+interface SubscriberWithTokens {
   subscriber: Subscriber;
   confirmTokenHash: string | null;
   confirmTokenExpiresAt: Date | null;
@@ -16,7 +16,7 @@ export interface SubscriberWithTokens {
 }
 
 /** A request to subscribe, stored as a pending subscriber until the link in the mail is used. */
-export interface PendingRequest {
+interface PendingRequest {
   email: string;
   keywords: readonly string[];
   language: ChineseVariant;
@@ -24,7 +24,7 @@ export interface PendingRequest {
   now: Date;
 }
 
-export interface SubscriberSettings {
+interface SubscriberSettings {
   language?: ChineseVariant;
   timeZone?: string;
 }

@@ -7,9 +7,9 @@ import { loadDigestLayout } from "./precompiled-layout";
 import { SHORTENING_STEPS } from "./shorten-text";
 
 /** Gmail clips a message whose HTML passes about 102 KB; DIGEST_MAX_HTML_KB defaults below it. */
-export const DEFAULT_MAX_HTML_KB = 100;
+const DEFAULT_MAX_HTML_KB = 100;
 
-export interface DigestRenderOptions {
+interface DigestRenderOptions {
   /**
    * Size budget of this rendering in KB of 1,000 bytes (Gmail's "102 KB" is not known to mean
    * 1,024, so the smaller unit is the safe one); past it the abstracts are shortened.

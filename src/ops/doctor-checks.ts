@@ -11,7 +11,7 @@ import { deeplBaseUrl } from "../translate/deepl-translator";
 import { openAiUrl } from "../translate/openai-translator";
 import { messageOf } from "../errors";
 
-export type Verdict = "ok" | "warn" | "fail";
+type Verdict = "ok" | "warn" | "fail";
 
 /** One line of `doctor`: what was checked, the verdict, and what was found. */
 export interface CheckResult {
