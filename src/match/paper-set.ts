@@ -22,19 +22,6 @@ export class PaperSet {
     return new PaperSet(size, bits);
   }
 
-  /** How many papers are in at least one of `sets` (all over the same edition). */
-  static countUnion(sets: readonly PaperSet[]): number {
-    const first = sets[0];
-    if (!first) return 0;
-    let n = 0;
-    for (let w = 0; w < first.bits.length; w += 1) {
-      let word = 0;
-      for (const set of sets) word |= set.bits[w] ?? 0;
-      n += popCount(word);
-    }
-    return n;
-  }
-
   has(position: number): boolean {
     return ((this.bits[position >>> 5] ?? 0) & (1 << (position & 31))) !== 0;
   }
