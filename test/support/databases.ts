@@ -5,7 +5,7 @@ import { Client } from "pg";
 import { describeNeeding, type ExternalResource } from "./external-resources";
 import { makeTempDir } from "./temp-dir";
 
-export const TEST_POSTGRES_URL =
+const TEST_POSTGRES_URL =
   process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 /** A database for one test file: its own SQLite file, or its own PostgreSQL schema. */
