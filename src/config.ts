@@ -2,7 +2,7 @@ import type { TranslatorSettings } from "./translate/create-translator";
 import type { MailSettings } from "./transport/create-mail-transport";
 import { validate } from "node-cron";
 import { z } from "zod";
-import { ConfigError } from "./errors";
+import { ConfigError, redactUserInfo } from "./errors";
 import { parseImapUrl, type ImapSettings } from "./inbound/imap-url";
 import { DEFAULT_SEND_POLICY, type SendPolicy } from "./mail/send-policy";
 import type { GlossaryEntry } from "./translate/glossary";
@@ -181,7 +181,9 @@ export function loadConfig(env: Env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        return `${name} is invalid: expected ${issue.message} (got ${JSON.stringify(env[name] ?? "")})`;
+        // The value may be a URL with a password in it (SMTP_URL, DATABASE_URL …): never echo that.
+        const got = redactUserInfo(env[name] ?? "");
+        return `${name} is invalid: expected ${issue.message} (got ${JSON.stringify(got)})`;
       }),
     );
   }
