@@ -22,6 +22,8 @@ FROM node:20-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
+# Owned by node, so a volume mounted here (compose's `outbox`) is writable by the app.
+RUN mkdir -p /app/outbox && chown node:node /app/outbox
 USER node
 EXPOSE 3000
 # Node's own fetch: the slim image has no curl. /healthz answers once the database does.
