@@ -139,6 +139,7 @@ const schema = z.object({
   INBOUND_IMAP_URL: optional,
   INBOUND_POLL_SECONDS: positiveInt(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["auto", "json", "pretty"], "auto, json or pretty").default("auto"),
 });
 
 /** The variables this program reads; .env.example documents exactly these. */
@@ -172,6 +173,8 @@ export interface Config {
   /** Subscribe-by-mail: the command mailbox and how often it is polled; unset: off. */
   inbound?: { imap: ImapSettings; pollMs: number };
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  /** auto: short human lines when stderr is a terminal, JSON lines otherwise. */
+  logFormat: z.infer<typeof schema>["LOG_FORMAT"];
 }
 
 /** Reads and validates the environment; throws ConfigError naming every variable at fault. */
@@ -225,6 +228,7 @@ export function loadConfig(env: Env): Config {
     },
     inbound: inboundConfig(v.INBOUND_IMAP_URL, v.INBOUND_POLL_SECONDS),
     logLevel: v.LOG_LEVEL,
+    logFormat: v.LOG_FORMAT,
   };
 }
 

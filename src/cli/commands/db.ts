@@ -16,11 +16,8 @@ export const registerDbCommands: CommandRegistrar = (program, io) => {
     .description("copy the SQLite database to <file>, consistent even while serve runs")
     .option("--json", "print JSON")
     .action(async (file: string, opts: { json?: boolean }) => {
-      const target = databaseTarget(loadConfig(io.env).databaseUrl);
-      const copied = await backupDatabase(target, file);
+      const copied = await backupDatabase(databaseTarget(loadConfig(io.env).databaseUrl), file);
       if (opts.json) return printJson(io, { file, ...copied });
-      io.out(
-        `backed up ${target.provider === "sqlite" ? target.file : ""} to ${file} (${copied.bytes} bytes)`,
-      );
+      io.out(`backed up ${copied.source} to ${file} (${copied.bytes} bytes)`);
     });
 };

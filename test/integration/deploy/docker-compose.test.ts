@@ -94,8 +94,9 @@ function serviceEnvironment(config: string, service: string): Record<string, str
 
 describe("Dockerfile", () => {
   const dockerfile = fs.readFileSync(path.join(ROOT, "Dockerfile"), "utf8");
-  it("runs on node:20-slim as the unprivileged node user, with a health check on /healthz", () => {
-    expect(dockerfile).toMatch(/^FROM node:20-slim$/m);
+  it("runs on node:24-slim (an LTS in support) as the unprivileged node user, with a health check on /healthz", () => {
+    expect(dockerfile).toMatch(/^FROM node:24-slim AS build$/m);
+    expect(dockerfile).toMatch(/^FROM node:24-slim$/m);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^HEALTHCHECK [^\n]*\\\n\s+CMD .*\/healthz/m);
     for (const source of [...dockerfile.matchAll(/^COPY (?!--from)(\S+)/gm)].map((m) => m[1])) {
