@@ -1,9 +1,9 @@
-# arxiv-digest on node:20-slim, run as the unprivileged `node` user.
+# arxiv-digest on node:24-slim (the active LTS), run as the unprivileged `node` user.
 # Build stage: compilers for better-sqlite3, then `npm ci` (which builds dist/ through `prepare`)
 # and drop the dev dependencies. The Prisma CLI (51 MB) and TypeScript are build tools, but npm
 # keeps them under --omit=dev as optional peers of @prisma/client: --omit=optional drops them
 # (the only other optional package is pg-cloudflare, for Cloudflare Workers).
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
@@ -18,10 +18,12 @@ COPY bin ./bin
 COPY test/fixtures/example-digest-papers.rss.xml ./test/fixtures/
 RUN npm ci && npm prune --omit=dev --omit=optional
 
-FROM node:20-slim
+FROM node:24-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
+# Owned by node, so a volume mounted here (compose's `outbox`) is writable by the app.
+RUN mkdir -p /app/outbox && chown node:node /app/outbox
 USER node
 EXPOSE 3000
 # Node's own fetch: the slim image has no curl. /healthz answers once the database does.

@@ -2,7 +2,7 @@ import type { TranslatorSettings } from "./translate/create-translator";
 import type { MailSettings } from "./transport/create-mail-transport";
 import { validate } from "node-cron";
 import { z } from "zod";
-import { ConfigError } from "./errors";
+import { ConfigError, redactUserInfo } from "./errors";
 import { parseImapUrl, type ImapSettings } from "./inbound/imap-url";
 import { DEFAULT_SEND_POLICY, type SendPolicy } from "./mail/send-policy";
 import type { GlossaryEntry } from "./translate/glossary";
@@ -139,6 +139,7 @@ const schema = z.object({
   INBOUND_IMAP_URL: optional,
   INBOUND_POLL_SECONDS: positiveInt(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["auto", "json", "pretty"], "auto, json or pretty").default("auto"),
 });
 
 /** The variables this program reads; .env.example documents exactly these. */
@@ -172,6 +173,8 @@ export interface Config {
   /** Subscribe-by-mail: the command mailbox and how often it is polled; unset: off. */
   inbound?: { imap: ImapSettings; pollMs: number };
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  /** auto: short human lines when stderr is a terminal, JSON lines otherwise. */
+  logFormat: z.infer<typeof schema>["LOG_FORMAT"];
 }
 
 /** Reads and validates the environment; throws ConfigError naming every variable at fault. */
@@ -181,7 +184,9 @@ export function loadConfig(env: Env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        return `${name} is invalid: expected ${issue.message} (got ${JSON.stringify(env[name] ?? "")})`;
+        // The value may be a URL with a password in it (SMTP_URL, DATABASE_URL …): never echo that.
+        const got = redactUserInfo(env[name] ?? "");
+        return `${name} is invalid: expected ${issue.message} (got ${JSON.stringify(got)})`;
       }),
     );
   }
@@ -223,6 +228,7 @@ export function loadConfig(env: Env): Config {
     },
     inbound: inboundConfig(v.INBOUND_IMAP_URL, v.INBOUND_POLL_SECONDS),
     logLevel: v.LOG_LEVEL,
+    logFormat: v.LOG_FORMAT,
   };
 }
 

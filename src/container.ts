@@ -81,7 +81,7 @@ export interface App {
 }
 
 // src/ and dist/ both sit one level below package.json.
-const APP_VERSION = (
+export const APP_VERSION = (
   JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as {
     version: string;
   }
@@ -89,10 +89,13 @@ const APP_VERSION = (
 
 /** Builds the services; migrates the database first, so every command finds it current. */
 export async function createApp(config: Config): Promise<App> {
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat === "pretty");
   const target = databaseTarget(config.databaseUrl);
   const applied = await migrateDatabase(target);
-  if (applied.length > 0) logger.info({ applied }, "database migrated");
+  if (applied.length > 0) {
+    logger.info(`database migrated: ${applied.length} migration(s) applied`);
+    logger.debug({ applied }, "migrations applied");
+  }
   const db = await openDatabase(target);
   const deliveries = createDeliveryStore(db, target);
   const subscribers = createSubscriberStore(db);
@@ -116,6 +119,7 @@ export async function createApp(config: Config): Promise<App> {
     (fetcher ??= new FeedFetcher({
       baseUrl: config.arxiv.feedUrl,
       userAgent: `arxiv-digest/${APP_VERSION} (self-hosted arXiv digest; contact: ${config.arxiv.contact})`,
+      onRetry: (line) => logger.warn(line),
     }));
 
   const subscriptions = createSubscriptionService({

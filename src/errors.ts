@@ -76,9 +76,46 @@ export class QuerySyntaxError extends InputError {
   }
 }
 
+/** The database named by DATABASE_URL does not answer or refuses us (down, wrong login, no such database). */
+export class DatabaseUnavailableError extends AppError {
+  constructor(where: string, reason: string) {
+    super(
+      "DATABASE_UNAVAILABLE",
+      `cannot use the database at ${where} (DATABASE_URL): ${reason}; check that it runs and that the URL's user, password and database are right`,
+    );
+  }
+}
+
+/**
+ * A URL, or any text holding one, with the user info (`user:password@`) replaced by `***@`: for
+ * messages that name a setting such as SMTP_URL or DATABASE_URL without leaking its password.
+ */
+export function redactUserInfo(text: string): string {
+  // Greedy up to the last "@": a password may hold an unencoded "@" or "/".
+  return text.replace(/(\/\/)\S*@/g, "$1***@");
+}
+
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: "no such file or folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a folder",
+  ENOTDIR: "a part of the path is not a folder",
+  ENOSPC: "the disk is full",
+  EROFS: "the file system is read-only",
+};
+
+/** Why a file named by a person could not be read or written, in words (ENOENT: "no such file …"). */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return (code && FILE_PROBLEMS[code]) ?? code ?? messageOf(error);
+}
+
 /** What went wrong, in one line's words, whatever was thrown. */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  // Not `instanceof Error`: an error made in another realm (a VM context, a worker) is one too.
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === "string" ? message : String(error);
 }
 
 /**

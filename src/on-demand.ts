@@ -12,4 +12,6 @@
 export const onDemand = {
   /** Only when the digest layout is compiled, not when a precompiled one is read. */
   mjml: () => require("mjml") as typeof import("mjml"),
+  /** Only for logs on a terminal. */
+  pinoPretty: () => require("pino-pretty") as typeof import("pino-pretty"),
 };

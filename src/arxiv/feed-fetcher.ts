@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { describeRequestFailure, FeedError } from "../errors";
 import { retryAfterMs } from "../http/retry-after";
 import { withRetry } from "../http/retry";
@@ -28,9 +29,11 @@ export interface FeedFetcherOptions {
   baseUrl: string;
   userAgent: string;
   policy?: Partial<Politeness>;
-  /** Injected so tests can observe the waits without spending them. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Injected so tests can observe the waits without spending them; `signal` cuts one short. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
+  /** Told, in one line, each failed try that will be tried again and when. */
+  onRetry?: (line: string) => void;
 }
 
 /** A failed attempt that may succeed later, and how long the server asked us to wait. */
@@ -50,45 +53,75 @@ class RetryableAnswer extends Error {
  */
 export class FeedFetcher {
   private readonly policy: Politeness;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly now: () => number;
   private lastRequestAt = -Infinity;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: FeedFetcherOptions) {
     this.policy = { ...ARXIV_POLITENESS, ...options.policy };
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }));
     this.now = options.now ?? Date.now;
   }
 
-  /** Fetches one feed (e.g. "cs" or "stat.ML"); calls are serialised, never concurrent. */
-  fetch(feed: string, validators: FeedValidators = {}): Promise<FetchOutcome> {
-    const run = this.queue.then(() => this.fetchWithRetries(feed, validators));
+  /**
+   * Fetches one feed (e.g. "cs" or "stat.ML"); calls are serialised, never concurrent. `signal`
+   * (the service stopping) ends the request, the spacing and every backoff wait at once.
+   */
+  fetch(
+    feed: string,
+    validators: FeedValidators = {},
+    signal?: AbortSignal,
+  ): Promise<FetchOutcome> {
+    const run = this.queue.then(() => this.fetchWithRetries(feed, validators, signal));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private fetchWithRetries(feed: string, validators: FeedValidators): Promise<FetchOutcome> {
+  private async fetchWithRetries(
+    feed: string,
+    validators: FeedValidators,
+    signal?: AbortSignal,
+  ): Promise<FetchOutcome> {
     const url = feedUrl(this.options.baseUrl, feed);
-    return withRetry(() => this.attempt(url, validators), {
-      policy: this.policy,
-      clock: { sleep: this.sleep, now: this.now },
-      isRetryable: (error): error is RetryableAnswer => error instanceof RetryableAnswer,
-      retryAfterMs: (answer) => answer.retryAfterMs,
-      giveUp: (message) => new FeedError(message, url),
-    });
+    const { maxAttempts } = this.policy;
+    try {
+      return await withRetry(() => this.attempt(url, validators, signal), {
+        policy: this.policy,
+        clock: { sleep: (ms) => this.sleep(ms, signal), now: this.now },
+        isRetryable: (error): error is RetryableAnswer =>
+          error instanceof RetryableAnswer && !signal?.aborted,
+        retryAfterMs: (answer) => answer.retryAfterMs,
+        giveUp: (message) => new FeedError(message, url),
+        onRetry: (failure, attempt, delayMs) =>
+          this.options.onRetry?.(
+            `${url}: ${failure.message}; trying again in ${Math.ceil(delayMs / 1000)} s (attempt ${attempt + 1} of ${maxAttempts})`,
+          ),
+      });
+    } catch (error) {
+      if (signal?.aborted) throw new FeedError("not fetched: the service is stopping", url);
+      throw error;
+    }
   }
 
-  private async attempt(url: string, validators: FeedValidators): Promise<FetchOutcome> {
+  private async attempt(
+    url: string,
+    validators: FeedValidators,
+    signal?: AbortSignal,
+  ): Promise<FetchOutcome> {
     const wait = this.lastRequestAt + this.policy.spacingMs - this.now();
-    if (wait > 0) await this.sleep(wait);
+    if (wait > 0) await this.sleep(wait, signal);
     this.lastRequestAt = this.now();
     const headers: Record<string, string> = { "User-Agent": this.options.userAgent };
     if (validators.etag) headers["If-None-Match"] = validators.etag;
     if (validators.lastModified) headers["If-Modified-Since"] = validators.lastModified;
     let response: Response;
     try {
-      response = await fetch(url, { headers, signal: AbortSignal.timeout(this.policy.timeoutMs) });
+      const timeout = AbortSignal.timeout(this.policy.timeoutMs);
+      response = await fetch(url, {
+        headers,
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
     } catch (error) {
       throw new RetryableAnswer(`request ${describeRequestFailure(error)}`);
     }

@@ -25,6 +25,8 @@ export interface FetchDeps {
 export interface FetchOptions {
   feedFiles?: readonly string[];
   categories?: readonly string[];
+  /** The service stopping: downloads and their retries end at once. */
+  signal?: AbortSignal;
 }
 
 export async function fetchEdition(deps: FetchDeps, options: FetchOptions): Promise<IngestResult> {
@@ -34,7 +36,12 @@ export async function fetchEdition(deps: FetchDeps, options: FetchOptions): Prom
     return record(deps.logger, await ingestEdition(deps.editions, polled, new Date()));
   }
   const categories = options.categories ?? deps.categories;
-  const { polled, validators } = await pollFeeds(deps.fetcher(), deps.feedStates, categories);
+  const { polled, validators } = await pollFeeds(
+    deps.fetcher(),
+    deps.feedStates,
+    categories,
+    options.signal,
+  );
   const result = record(deps.logger, await ingestEdition(deps.editions, polled, new Date()));
   const batchDate = result.kind === "empty" ? undefined : result.edition.date;
   const staleFeeds = new Set(
@@ -57,12 +64,13 @@ async function pollFeeds(
   fetcher: FeedFetcher,
   states: FeedStateStore,
   categories: readonly string[],
+  signal?: AbortSignal,
 ) {
   const polled: PolledFeed[] = [];
   const validators = new Map<string, { etag?: string; lastModified?: string }>();
   for (const feed of categories) {
     const state = await states.get(feed);
-    const outcome = await fetcher.fetch(feed, state ?? {});
+    const outcome = await fetcher.fetch(feed, state ?? {}, signal);
     if (outcome.kind === "not-modified") {
       polled.push({ feed, kind: "unchanged", lastBatchDate: state?.lastBatchDate });
       continue;

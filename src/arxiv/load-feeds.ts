@@ -1,5 +1,5 @@
 import fs from "node:fs/promises";
-import { InputError } from "../errors";
+import { describeFileError, InputError } from "../errors";
 import { parseArxivFeed } from "./parse-arxiv-feed";
 import type { ParsedFeed } from "./parsed-feed";
 
@@ -11,10 +11,7 @@ export async function readFeedFiles(files: readonly string[]): Promise<ParsedFee
     try {
       xml = await fs.readFile(file, "utf8");
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(
-        `cannot read feed file ${file}: ${code === "ENOENT" ? "no such file" : code}`,
-      );
+      throw new InputError(`cannot read feed file ${file}: ${describeFileError(error)}`);
     }
     feeds.push(await parseArxivFeed(xml, file));
   }

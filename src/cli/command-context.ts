@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { loadConfig, type Env } from "../config";
+import { loadConfig, type Config, type Env } from "../config";
 import { createApp, type App } from "../container";
 
 /** Where a command writes: stdout for results, stderr for progress and errors. */
@@ -13,12 +13,19 @@ export interface CliIO {
 
 /** Runs a command body with an App that is always closed afterwards. */
 export async function withApp<T>(io: CliIO, body: (app: App) => Promise<T>): Promise<T> {
-  const app = await createApp(loadConfig(io.env));
+  const app = await createApp(commandConfig(io));
   try {
     return await body(app);
   } finally {
     await app.close();
   }
+}
+
+/** The settings a command runs with: LOG_FORMAT=auto becomes human lines on a terminal. */
+export function commandConfig(io: CliIO): Config {
+  const config = loadConfig(io.env);
+  if (config.logFormat !== "auto") return config;
+  return { ...config, logFormat: io.interactive ? "pretty" : "json" };
 }
 
 /** Collects a repeatable option (`--keywords a --keywords b`). */

@@ -1,8 +1,10 @@
 import { Command, CommanderError } from "commander";
 import dotenv from "dotenv";
 import { AppError, ConfigError } from "../errors";
+import { APP_VERSION } from "../container";
 import type { CliIO } from "./command-context";
 import { registerDbCommands } from "./commands/db";
+import { registerDemoCommand } from "./commands/demo";
 import { registerInboundCommands } from "./commands/inbound";
 import { registerPipelineCommands } from "./commands/pipeline";
 import { registerPreviewCommand } from "./commands/preview";
@@ -18,6 +20,7 @@ import { registerTestSendCommand } from "./commands/test-send";
 export function buildProgram(io: CliIO): Command {
   const program = new Command("arxiv-digest")
     .description("Bilingual (English + 中文) arXiv digests by keyword")
+    .version(APP_VERSION, "-V, --version", "print the version")
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.out(s.trimEnd()),
@@ -35,6 +38,7 @@ export function buildProgram(io: CliIO): Command {
     registerPreviewCommand,
     registerServeCommand,
     registerInboundCommands,
+    registerDemoCommand,
   ]) {
     register(program, io);
   }

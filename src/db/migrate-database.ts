@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { DatabaseUnavailableError, messageOf, redactUserInfo } from "../errors";
 import { databaseDrivers } from "./database-drivers";
 import type { DatabaseTarget } from "./database-target";
 import {
@@ -80,6 +81,9 @@ const POSTGRES_BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
   "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`;
 
+/** A server that does not answer is reported after this long, not after the OS's minutes. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 /** Any constant works; it only has to be the same in every process of this application. */
 const MIGRATION_LOCK_KEY = 7_204_031;
 
@@ -87,8 +91,17 @@ async function migratePostgres(
   target: Extract<DatabaseTarget, { provider: "postgresql" }>,
   migrations: Migration[],
 ): Promise<string[]> {
-  const client = new (databaseDrivers.pg().Client)({ connectionString: target.url });
-  await client.connect();
+  const client = new (databaseDrivers.pg().Client)({
+    connectionString: target.url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  // Every command migrates first, so this is where a server that is down or refuses us is met.
+  await client.connect().catch((error: unknown) => {
+    throw new DatabaseUnavailableError(
+      redactUserInfo(target.url.replace(/\?.*$/, "")),
+      messageOf(error),
+    );
+  });
   try {
     if (target.schema) {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${client.escapeIdentifier(target.schema)}`);

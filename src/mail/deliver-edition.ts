@@ -143,8 +143,12 @@ export async function planEdition(
   const content = await loadEditionContent(deps, options.editionDate);
   const subscribers = await recipientsOf(deps, options.onlyEmail);
   const now = new Date();
+  // A digest already settled (sent, failed, uncertain) is not sent again, so it is not listed.
+  const existing = await deps.deliveries.statusBySubscriber(content.edition.id);
   const plan = subscribers.flatMap((subscriber) => {
     if (subscriber.status !== "active") return [];
+    const status = existing.get(subscriber.id);
+    if (status !== undefined && SETTLED.has(status)) return [];
     const digest = content.digestFor(subscriber, { maxPapers: deps.settings.maxPapers, now });
     return digest
       ? [

@@ -20,8 +20,8 @@ export interface EditionJobDeps {
 /** The scheduler's stages on the real application: fetchEdition, then deliverEdition. */
 export function appEditionJob(deps: EditionJobDeps): EditionJob {
   return {
-    async poll(awaited, previouslyStale) {
-      const result = await deps.fetchEdition({});
+    async poll(awaited, previouslyStale, signal) {
+      const result = await deps.fetchEdition({ signal });
       deps.logger.info({ awaited }, describeIngest(result));
       if (result.kind === "empty" || result.edition.date < awaited) return NOTHING_NEW;
       const date = result.edition.date;

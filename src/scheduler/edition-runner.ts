@@ -10,8 +10,11 @@ export type DeliverySummary = Record<string, number | boolean | string>;
 
 /** The stages the runner drives, bound to the application by edition-job.ts. */
 export interface EditionJob {
-  /** One poll of the feeds; `stale` names the feeds that lagged behind at the previous poll. */
-  poll(awaited: string, stale: readonly string[]): Promise<PollOutcome>;
+  /**
+   * One poll of the feeds; `stale` names the feeds that lagged behind at the previous poll.
+   * `signal` (shutdown) ends its downloads and their retries at once.
+   */
+  poll(awaited: string, stale: readonly string[], signal: AbortSignal): Promise<PollOutcome>;
   /** Match, translate, prepare and send the edition; stops claiming messages on `signal`. */
   deliver(editionDate: string, signal: AbortSignal): Promise<DeliverySummary>;
 }
@@ -64,10 +67,10 @@ export async function runEdition(
         await held.finish("failed", "interrupted by shutdown before delivery");
         return { kind: "interrupted" };
       }
-      const outcome = await job.poll(awaited, stale).catch((error: unknown): PollOutcome => ({
-        kind: "error",
-        message: messageOf(error),
-      }));
+      const outcome = await job
+        .poll(awaited, stale, signal)
+        .catch((error: unknown): PollOutcome => ({ kind: "error", message: messageOf(error) }));
+      if (signal.aborted) continue;
       if (outcome.kind === "error")
         logger.warn({ edition: awaited }, `poll failed: ${outcome.message}`);
       const decision = decidePoll(outcome, awaited, clock.now(), deadline, policy);

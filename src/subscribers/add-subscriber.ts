@@ -28,7 +28,7 @@ export async function addSubscriber(
   }
   if (await store.findByEmail(email)) {
     throw new InputError(
-      `${email} is already subscribed; use "subscriber keywords" to change the keywords`,
+      `${email} is already subscribed; change the keywords with "subscriber keywords ${email} --set <query>…" (or --add, --remove)`,
     );
   }
   return store.create({

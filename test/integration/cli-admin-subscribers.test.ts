@@ -43,6 +43,33 @@ describeEachDatabase("subscriber import, export, show, pause, resume on %s", (ki
   });
   afterEach(() => database.drop());
 
+  it("subscriber keywords shows, sets, adds and removes; a bad edit changes nothing", async () => {
+    await cli("subscriber", "add", "kai@example.org", "-k", "rl", "--confirmed");
+    const again = await cli("subscriber", "add", "kai@example.org", "-k", "rl");
+    expect(again.err).toMatch(/"subscriber keywords kai@example.org --set <query>…"/);
+    expect((await cli("subscriber", "keywords", "kai@example.org")).out).toBe(
+      "kai@example.org: 1 keyword(s): rl",
+    );
+    const keywords = async (...args: string[]) =>
+      JSON.parse((await cli("subscriber", "keywords", "kai@example.org", ...args, "--json")).out)
+        .keywords as string[];
+    expect(await keywords("--set", '"world model"', "--set", "robotics")).toEqual([
+      '"world model"',
+      "robotics",
+    ]);
+    expect(await keywords("--add", "grasping", "--remove", "robotics")).toEqual([
+      '"world model"',
+      "grasping",
+    ]);
+    const bad = await cli("subscriber", "keywords", "kai@example.org", "--add", "a AND (b");
+    expect(bad.code).toBe(1);
+    expect(bad.err.split("\n")).toHaveLength(1);
+    expect(await keywords()).toEqual(['"world model"', "grasping"]);
+    expect((await cli("subscriber", "keywords", "nobody@example.org")).err).toBe(
+      "error: no subscriber nobody@example.org",
+    );
+  });
+
   it("refuses a file with bad rows as a whole, listing each by line and reason", async () => {
     const file = write("mixed.csv", GOOD_AND_BAD);
     const run = await cli("subscriber", "import", file, "--json");

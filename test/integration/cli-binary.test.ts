@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { makeTempDir } from "../support/temp-dir";
 
 const run = promisify(execFile);
+jest.setTimeout(30_000);
 const BIN = path.resolve(__dirname, "..", "..", "bin", "arxiv-digest.js");
 
 /** The installed entry point (package.json `bin`), run as a user would, as a separate process. */
@@ -28,6 +29,28 @@ describe("the arxiv-digest executable", () => {
     for (const command of ["db", "subscriber", "fetch", "send", "run", "preview", "serve"]) {
       expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
     }
+  });
+
+  it("prints its version", async () => {
+    const version = await arxivDigest(env, "--version");
+    expect(version).toMatchObject({ code: 0, stdout: "0.1.0\n" });
+  });
+
+  it("logs JSON lines when stderr is not a terminal, and short human lines when asked", async () => {
+    const fresh = (name: string) => ({
+      DATABASE_URL: `file:${path.join(makeTempDir(), name)}`,
+      LOG_LEVEL: "info",
+    });
+    const json = await arxivDigest(fresh("json.db"), "subscriber", "list");
+    expect(JSON.parse(json.stderr.trim())).toMatchObject({ level: 30, msg: /^database migrated/ });
+    const pretty = await arxivDigest(
+      { ...fresh("pretty.db"), LOG_FORMAT: "pretty" },
+      "subscriber",
+      "list",
+    );
+    expect(pretty.stderr).toMatch(
+      /^\[\d\d:\d\d:\d\d\] INFO: database migrated: \d+ migration\(s\) applied\n$/,
+    );
   });
 
   it("answers a mistake with one line on stderr and exit code 1", async () => {

@@ -61,6 +61,25 @@ describe("the .eml outbox (the embedded default transport)", () => {
     expect(fs.existsSync(env.MAIL_OUTBOX_DIR as string)).toBe(false);
   });
 
+  it("dry-run after everything was sent lists no one, as a real send then sends nothing", async () => {
+    const env = freshEnv();
+    await runCliWith(
+      env,
+      "subscriber",
+      "add",
+      "gia@example.org",
+      "-k",
+      "diffusion policy",
+      "--confirmed",
+    );
+    expect((await runCliWith(env, "run", "--feed-file", EXAMPLE_FEED)).code).toBe(0);
+    const dry = await runCliWith(env, "send", "--dry-run");
+    expect(dry.out).not.toContain("would send to");
+    expect(dry.out).toContain("dry run: 0 digest(s)");
+    const real = await runCliWith(env, "send", "--json");
+    expect(JSON.parse(real.out)).toMatchObject({ sent: 0 });
+  });
+
   it("preview writes the HTML and text parts without sending", async () => {
     const env = freshEnv();
     const dir = path.dirname(env.MAIL_OUTBOX_DIR as string);
@@ -149,6 +168,42 @@ describe("CLI errors are one clear line and exit code 1", () => {
     }[];
     expect(list).toHaveLength(1);
     expect(list[0]?.keywords).toEqual(["rl"]);
+  });
+
+  it("preview into a folder that does not exist names the file", async () => {
+    const env = freshEnv();
+    await runCliWith(
+      env,
+      "subscriber",
+      "add",
+      "kim@example.org",
+      "-k",
+      "diffusion policy",
+      "--confirmed",
+    );
+    await runCliWith(env, "fetch", "--feed-file", EXAMPLE_FEED);
+    const run = await runCliWith(
+      env,
+      "preview",
+      "kim@example.org",
+      "--html",
+      "/missing/dir/x.html",
+    );
+    expect(run.code).toBe(1);
+    expect(run.err).toBe("error: cannot write /missing/dir/x.html: no such file or folder");
+  });
+
+  it("a PostgreSQL that refuses the connection is one line, without the password", async () => {
+    const run = await runCliWith(
+      { DATABASE_URL: "postgresql://postgres:SECRET@127.0.0.1:1/test" },
+      "subscriber",
+      "list",
+    );
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(
+      /^error: cannot use the database at postgresql:\/\/\*\*\*@127\.0\.0\.1:1\/test \(DATABASE_URL\): connect ECONNREFUSED/,
+    );
+    expect(run.err).not.toMatch(/SECRET|a bug|\n/);
   });
 
   it("a bad setting names the variable", async () => {

@@ -47,6 +47,23 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("never echoes the password of a URL setting it refuses", () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        SMTP_URL: "smtp://u:SECRET@mail host",
+        DATABASE_URL: "mysql://root:SECRET@db/x",
+        TRANSLATOR_BASE_URL: "ftp://me:SE/CR@ET@proxy",
+      });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems.join("\n")).not.toMatch(/SECRET|SE\/CR|ET@|\bu:|root/);
+    expect(problems.join("\n")).toContain('(got "smtp://***@mail host")');
+  });
+
   it("wants the DKIM settings together", () => {
     expect(() => loadConfig({ DKIM_DOMAIN: "example.org" })).toThrow(/must be set together/);
   });

@@ -1,9 +1,9 @@
-import fs from "node:fs/promises";
 import { NotFoundError } from "../../errors";
 import { renderDigestText } from "../../digest/render-digest-text";
 import { digestSubject } from "../../digest/digest-mail-parts";
 import { normalizeEmail } from "../../transport/email-address";
 import { withApp, type CommandRegistrar } from "../command-context";
+import { writeOutputFile } from "../output-file";
 
 export const registerPreviewCommand: CommandRegistrar = (program, io) => {
   program
@@ -35,8 +35,8 @@ export const registerPreviewCommand: CommandRegistrar = (program, io) => {
         };
         const text = renderDigestText(digest, links);
         if (opts.html)
-          await fs.writeFile(opts.html, (await app.delivery.template()).render(digest, links));
-        if (opts.text) await fs.writeFile(opts.text, text);
+          await writeOutputFile(opts.html, (await app.delivery.template()).render(digest, links));
+        if (opts.text) await writeOutputFile(opts.text, text);
         else if (!opts.html) io.out(text);
         io.err(`Subject: ${digestSubject(digest)}`);
       });

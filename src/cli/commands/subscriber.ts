@@ -1,5 +1,6 @@
 import { InputError, NotFoundError } from "../../errors";
 import { addSubscriber } from "../../subscribers/add-subscriber";
+import { editKeywords, type KeywordEdit } from "../../subscribers/edit-keywords";
 import { normalizeEmail } from "../../transport/email-address";
 import { isTimeZone } from "../../subscribers/time-zone";
 import { collect, printJson, withApp, type CommandRegistrar } from "../command-context";
@@ -60,6 +61,25 @@ export const registerSubscriberCommands: CommandRegistrar = (program, io) => {
         if (all.length === 0) io.out("no subscribers");
         for (const s of all)
           io.out(`${s.email}\t${s.status}\t${s.language}\t${s.keywords.join("; ")}`);
+      });
+    });
+
+  subscriber
+    .command("keywords <email>")
+    .description("show a subscriber's keyword queries, or change them with --set, --add, --remove")
+    .option("--set <query>", "replace the whole list with these queries (repeatable)", collect)
+    .option("--add <query>", "add a query (repeatable)", collect)
+    .option("--remove <query>", "remove a query (repeatable)", collect)
+    .option("--json", "print JSON")
+    .action(async (email: string, opts: KeywordEdit & { json?: boolean }) => {
+      await withApp(io, async (app) => {
+        const found = await app.subscribers.findByEmail(normalizeEmail(email));
+        if (!found) throw new NotFoundError(`no subscriber ${normalizeEmail(email)}`);
+        const changing = Boolean(opts.set ?? opts.add ?? opts.remove);
+        const keywords = changing ? editKeywords(found.keywords, opts) : found.keywords;
+        if (changing) await app.subscriptionStore.replaceKeywords(found.id, keywords);
+        if (opts.json) return printJson(io, { email: found.email, keywords });
+        io.out(`${found.email}: ${keywords.length} keyword(s): ${keywords.join("; ")}`);
       });
     });
 

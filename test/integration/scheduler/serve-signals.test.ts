@@ -80,6 +80,43 @@ describe("arxiv-digest serve as a process", () => {
   });
 });
 
+describe("SIGTERM while serve's catch-up fetch is backing off", () => {
+  it("says what failed and when it tries again, then stops at once instead of waiting", async () => {
+    const dir = makeTempDir();
+    const feeds = await startFeedServer(() => ({ status: 503 }));
+    const child = spawnCli(
+      {
+        DATABASE_URL: `file:${path.join(dir, "digest.db")}`,
+        ARXIV_FEED_URL: feeds.url,
+        PORT: String(await freePort()),
+        // Whatever the weekday, the latest announcement is young enough to be caught up at start.
+        MAX_EDITION_AGE_HOURS: "1000",
+        LOG_LEVEL: "info",
+      },
+      "serve",
+    );
+    try {
+      await until(() => /trying again in 10 s \(attempt 2 of 4\)/.test(child.output()));
+      child.kill("SIGTERM");
+      // The backoff it is in lasts 10 s, the ones after it 20 and 40: stopping must not wait them.
+      expect(await Promise.race([exited(child), sleep(5_000).then(() => "still running")])).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+      await feeds.close();
+    }
+    expect(feeds.seen).toHaveLength(1);
+    expect(child.output()).toContain(`${feeds.url}cs: HTTP 503; trying again in 10 s`);
+  });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until `condition` holds, looking every 100 ms for at most 60 s. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 600 && !condition(); i += 1) await sleep(100);
+  if (!condition()) throw new Error("the condition never held");
+}
+
 describe("arxiv-digest serve on a busy port", () => {
   it("says so in one line and exits 1", async () => {
     const holder = net.createServer();
