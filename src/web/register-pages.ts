@@ -60,5 +60,6 @@ export async function registerPages(scope: FastifyInstance, app: PagesDeps): Pro
     template: () => app.template(),
     contentOf,
   });
-  registerUnsubscribeRoutes(scope, app);
+  // A scope of its own: one-click unsubscribe takes any body (see registerUnsubscribeRoutes).
+  await scope.register(async (unsubscribe) => registerUnsubscribeRoutes(unsubscribe, app));
 }
