@@ -1,5 +1,6 @@
 import formbody from "@fastify/formbody";
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyRequest } from "fastify";
+import { redactLinkKeys } from "../subscribers/subscriber-links";
 import { SECURITY_HEADERS } from "./page-layout";
 import { registerPages, type PagesDeps } from "./register-pages";
 
@@ -13,11 +14,26 @@ const BODY_LIMIT_BYTES = 16 * 1024;
  */
 const TRUSTED_PROXIES = ["loopback", "linklocal", "uniquelocal"];
 
+/**
+ * What a log line says of a request: fastify's fields, with the link tokens in the URL redacted
+ * (every digest and link mail puts one there).
+ */
+function requestForLog(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: redactLinkKeys(request.url),
+    remoteAddress: request.ip,
+  };
+}
+
 /** The HTTP server: health check and the pages people reach (subscribe, links in the digests). */
 export function createServer(app: PagesDeps & { databaseAnswers(): Promise<void> }) {
   const server = Fastify({
     // pino's own type is narrower than fastify's; fastify only calls the base logger methods.
-    loggerInstance: app.logger as FastifyBaseLogger,
+    loggerInstance: app.logger.child(
+      {},
+      { serializers: { req: requestForLog } },
+    ) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: TRUSTED_PROXIES,
   });
