@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { TranslatorSettings } from "./translate/create-translator";
 import type { MailSettings } from "./transport/create-mail-transport";
 import { validate } from "node-cron";
@@ -246,7 +247,16 @@ function dkimConfig(domain?: string, selector?: string, key?: string): Config["m
       "DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together (or none of them)",
     ]);
   }
-  return { domainName: domain, keySelector: selector, privateKey: key.replace(/\\n/g, "\n") };
+  const privateKey = key.replace(/\\n/g, "\n");
+  // nodemailer signs nothing, silently, with a key it cannot read: read it once here instead.
+  try {
+    crypto.createPrivateKey(privateKey);
+  } catch {
+    throw new ConfigError([
+      "DKIM_PRIVATE_KEY is invalid: expected a PEM private key (-----BEGIN PRIVATE KEY----- …; \\n for line breaks)",
+    ]);
+  }
+  return { domainName: domain, keySelector: selector, privateKey };
 }
 
 /**

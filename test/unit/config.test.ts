@@ -47,6 +47,23 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("reads the DKIM key at start: a key it cannot sign with is one line naming it, not echoed", () => {
+    const dkim = { DKIM_DOMAIN: "example.org", DKIM_SELECTOR: "s1" };
+    for (const key of [
+      "not a key",
+      "-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----",
+    ]) {
+      let message = "";
+      try {
+        loadConfig({ ...dkim, DKIM_PRIVATE_KEY: key });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/^DKIM_PRIVATE_KEY is invalid: expected a PEM private key/);
+      expect(message).not.toContain(key);
+    }
+  });
+
   it("wants the DKIM settings together", () => {
     expect(() => loadConfig({ DKIM_DOMAIN: "example.org" })).toThrow(/must be set together/);
   });
