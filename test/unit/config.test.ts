@@ -64,6 +64,24 @@ describe("loadConfig", () => {
     }
   });
 
+  it("reads HOST, METRICS_PORT/HOST (loopback by default) and TRUST_PROXY (none by default)", () => {
+    expect(loadConfig({}).server).toEqual({
+      host: "0.0.0.0",
+      port: 3000,
+      metricsHost: "127.0.0.1",
+      metricsPort: 9464,
+      trustProxy: [],
+    });
+    const set = loadConfig({ HOST: "127.0.0.1", TRUST_PROXY: "127.0.0.1, 10.0.0.0/8,::1" }).server;
+    expect(set).toMatchObject({
+      host: "127.0.0.1",
+      trustProxy: ["127.0.0.1", "10.0.0.0/8", "::1"],
+    });
+    expect(() => loadConfig({ TRUST_PROXY: "loopback" })).toThrow(/TRUST_PROXY is invalid/);
+    expect(() => loadConfig({ TRUST_PROXY: "10.0.0.0/33" })).toThrow(/TRUST_PROXY is invalid/);
+    expect(() => loadConfig({ HOST: "example.org" })).toThrow(/HOST is invalid/);
+  });
+
   it("wants the DKIM settings together", () => {
     expect(() => loadConfig({ DKIM_DOMAIN: "example.org" })).toThrow(/must be set together/);
   });

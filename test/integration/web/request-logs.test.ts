@@ -21,7 +21,10 @@ describe("request logs carry no link tokens", () => {
         done();
       },
     });
-    server = createServer({ ...web.app.pages, logger: pino({ level: "info" }, capture) });
+    server = createServer(
+      { ...web.app.pages, logger: pino({ level: "info" }, capture) },
+      { trustProxy: [] },
+    );
     await server.listen({ port: 0, host: "127.0.0.1" });
     base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   });

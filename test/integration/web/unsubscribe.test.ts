@@ -31,7 +31,7 @@ describe("leaving from the link in a digest (RFC 8058)", () => {
     }
     await runCliWith(env, "run", "--feed-file", EXAMPLE_FEED);
     app = await createApp(loadConfig({ ...env, LOG_LEVEL: "silent" }));
-    server = createServer(app.pages);
+    server = createServer(app.pages, { trustProxy: [] });
     await server.listen({ port: 0, host: "127.0.0.1" });
     base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
     link = unsubscribeLink("leave@");
