@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
-import { InputError } from "../errors";
+import { InputError, messageOf } from "../errors";
+import { FeedTooLarge, readBoundedText } from "./read-bounded";
 import { parseArxivFeed } from "./parse-arxiv-feed";
 import type { ParsedFeed } from "./parsed-feed";
 
@@ -9,9 +10,16 @@ export async function readFeedFiles(files: readonly string[]): Promise<ParsedFee
   for (const file of files) {
     let xml: string;
     try {
-      xml = await fs.readFile(file, "utf8");
+      const handle = await fs.open(file);
+      try {
+        xml = await readBoundedText(handle.createReadStream({ autoClose: false }));
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      if (error instanceof FeedTooLarge)
+        throw new InputError(`feed file ${file}: ${error.message}`);
+      const code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
       throw new InputError(
         `cannot read feed file ${file}: ${code === "ENOENT" ? "no such file" : code}`,
       );
