@@ -8,16 +8,16 @@ import { InputError } from "../errors";
  */
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
-/** The same without tab, LF and CR, for text whose whitespace is folded into spaces. */
+/** The same without tab, for one-line text whose tabs are folded into spaces (pasted queries). */
 const CONTROL_BUT_SPACING =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+  /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
 /** Every control character, for text already stored that is shown in a mail. */
 const EVERY_CONTROL = new RegExp(CONTROL.source, "gu");
 
 /**
  * The first control character's code point as `U+000D`, or undefined when there is none.
- * `spacing: "folded"` lets tabs and line breaks through, for a caller that folds them into spaces.
+ * `spacing: "folded"` lets tabs through, for a caller that folds them into spaces.
  */
 export function controlCharacterIn(
   text: string,

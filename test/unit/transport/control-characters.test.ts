@@ -39,8 +39,9 @@ describe("control characters are refused on every input path", () => {
     expect(command.kind).toBe("invalid");
   });
 
-  it("tabs and line breaks in a query are still folded into spaces", () => {
-    expect(parseQuery("diffusion\tpolicy\r\n").text).toBe("diffusion policy");
+  it("a tab in a query is folded into a space; a line break is refused (one query is one line)", () => {
+    expect(parseQuery("diffusion\tpolicy").text).toBe("diffusion policy");
+    expect(() => parseQuery("diffusion\r\nX-Injected: 1")).toThrow(/U\+000D/);
   });
 
   it("CSV import rejects such rows, and their report line is printable", async () => {
