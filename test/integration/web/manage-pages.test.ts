@@ -176,6 +176,16 @@ describe.each(databaseKinds())("manage pages and the web view over HTTP (%s)", (
     await db.$disconnect();
   });
 
+  it("?done= shows only its own notices (not __proto__ as 'undefined undefined')", async () => {
+    for (const done of ["__proto__", "constructor", "toString"]) {
+      const page = await get(`${manage}?done=${done}`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).not.toContain("undefined");
+      expect(html).not.toContain('class="notice"');
+    }
+  });
+
   it("wrong or malformed manage links show the invalid-link page", async () => {
     const forged = manage.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
     for (const path of [
