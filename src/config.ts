@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+import { isIP as ipVersion, isIPv4 } from "node:net";
 import type { TranslatorSettings } from "./translate/create-translator";
 import type { MailSettings } from "./transport/create-mail-transport";
 import { validate } from "node-cron";
@@ -28,6 +30,31 @@ const positiveInt = (fallback: number) =>
     .default(String(fallback))
     .transform(Number)
     .pipe(z.number("a whole number").int("a whole number").positive("a number above 0"));
+
+const portNumber = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform(Number)
+    .pipe(
+      z
+        .number("a port number")
+        .int("a port number")
+        .min(1, "a port number")
+        .max(65535, "a port number"),
+    );
+
+const isIP = (text: string) => ipVersion(text) !== 0;
+
+/** An IP address, or a CIDR range of them (`10.0.0.0/8`), as TRUST_PROXY lists them. */
+function isProxyAddress(entry: string): boolean {
+  const [address = "", bits, ...rest] = entry.split("/");
+  if (rest.length > 0 || !isIP(address)) return false;
+  if (bits === undefined) return true;
+  const max = isIPv4(address) ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
 
 const schema = z.object({
   DATABASE_URL: z
@@ -83,17 +110,23 @@ const schema = z.object({
     .trim()
     .default("Asia/Shanghai")
     .refine(isTimeZone, "an IANA time zone such as Asia/Shanghai"),
-  PORT: z
+  PORT: portNumber("3000"),
+  HOST: z.string().trim().default("0.0.0.0").refine(isIP, "an IP address to listen on"),
+  METRICS_PORT: portNumber("9464"),
+  METRICS_HOST: z.string().trim().default("127.0.0.1").refine(isIP, "an IP address to listen on"),
+  TRUST_PROXY: z
     .string()
     .trim()
-    .default("3000")
-    .transform(Number)
-    .pipe(
-      z
-        .number("a port number")
-        .int("a port number")
-        .min(1, "a port number")
-        .max(65535, "a port number"),
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((p) => p.trim())
+        .filter((p) => p !== ""),
+    )
+    .refine(
+      (list) => list.every(isProxyAddress),
+      "a comma-separated list of proxy IP addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8)",
     ),
   SCHEDULE_CRON: z
     .string()
@@ -163,7 +196,17 @@ export interface Config {
   /** maxHtmlKb: past this, a digest's abstracts are shortened (Gmail clips mail over ~102 KB). */
   digest: { maxPapers: number; maxHtmlKb: number; timeZone: string };
   translator: TranslatorSettings;
-  server: { port: number };
+  /**
+   * The pages on host:port; /metrics on metricsHost:metricsPort (loopback by default: it is for
+   * a scraper on the same host, not the public); X-Forwarded-For believed only from trustProxy.
+   */
+  server: {
+    host: string;
+    port: number;
+    metricsHost: string;
+    metricsPort: number;
+    trustProxy: string[];
+  };
   schedule: {
     cron: string;
     timeZone: string;
@@ -220,7 +263,13 @@ export function loadConfig(env: Env): Config {
       timeZone: v.DIGEST_TIME_ZONE,
     },
     translator: translatorConfig(v),
-    server: { port: v.PORT },
+    server: {
+      host: v.HOST,
+      port: v.PORT,
+      metricsHost: v.METRICS_HOST,
+      metricsPort: v.METRICS_PORT,
+      trustProxy: v.TRUST_PROXY,
+    },
     schedule: {
       cron: v.SCHEDULE_CRON,
       timeZone: v.SCHEDULE_TZ,
@@ -252,7 +301,16 @@ function dkimConfig(domain?: string, selector?: string, key?: string): Config["m
       "DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together (or none of them)",
     ]);
   }
-  return { domainName: domain, keySelector: selector, privateKey: key.replace(/\\n/g, "\n") };
+  const privateKey = key.replace(/\\n/g, "\n");
+  // nodemailer signs nothing, silently, with a key it cannot read: read it once here instead.
+  try {
+    crypto.createPrivateKey(privateKey);
+  } catch {
+    throw new ConfigError([
+      "DKIM_PRIVATE_KEY is invalid: expected a PEM private key (-----BEGIN PRIVATE KEY----- …; \\n for line breaks)",
+    ]);
+  }
+  return { domainName: domain, keySelector: selector, privateKey };
 }
 
 /**

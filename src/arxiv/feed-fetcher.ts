@@ -2,6 +2,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { describeRequestFailure, FeedError } from "../errors";
 import { retryAfterMs } from "../http/retry-after";
 import { withRetry } from "../http/retry";
+import { FeedTooLarge, readBoundedText } from "./read-bounded";
 
 /** What a conditional GET sends back to the server: the validators of the last answer. */
 export interface FeedValidators {
@@ -136,8 +137,10 @@ export class FeedFetcher {
     if (!response.ok) throw new FeedError(`arXiv answered HTTP ${response.status}`, url);
     let xml: string;
     try {
-      xml = await response.text();
+      // Leaving the loop early (too large) cancels the body, so the rest is never downloaded.
+      xml = await readBoundedText((response.body ?? []) as AsyncIterable<Uint8Array>);
     } catch (error) {
+      if (error instanceof FeedTooLarge) throw new FeedError(error.message, url);
       throw new RetryableAnswer(`reading the answer ${describeRequestFailure(error)}`);
     }
     return {

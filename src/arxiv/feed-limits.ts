@@ -7,6 +7,8 @@
  * characters, and the largest collaborations list about 3,000 authors.
  */
 export const FEED_LIMITS = {
+  /** A download or feed file past this is refused as it is read, never held whole. */
+  maxDocumentBytes: 64 * 1024 * 1024,
   maxDocumentChars: 64 * 1024 * 1024,
   maxItems: 20_000,
   maxTitleChars: 1_000,

@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import { describeFileError, InputError } from "../errors";
+import { FeedTooLarge, readBoundedText } from "./read-bounded";
 import { parseArxivFeed } from "./parse-arxiv-feed";
 import type { ParsedFeed } from "./parsed-feed";
 
@@ -9,8 +10,15 @@ export async function readFeedFiles(files: readonly string[]): Promise<ParsedFee
   for (const file of files) {
     let xml: string;
     try {
-      xml = await fs.readFile(file, "utf8");
+      const handle = await fs.open(file);
+      try {
+        xml = await readBoundedText(handle.createReadStream({ autoClose: false }));
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
+      if (error instanceof FeedTooLarge)
+        throw new InputError(`feed file ${file}: ${error.message}`);
       throw new InputError(`cannot read feed file ${file}: ${describeFileError(error)}`);
     }
     feeds.push(await parseArxivFeed(xml, file));

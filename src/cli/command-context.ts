@@ -22,7 +22,7 @@ export async function withApp<T>(io: CliIO, body: (app: App) => Promise<T>): Pro
 }
 
 /** The settings a command runs with: LOG_FORMAT=auto becomes human lines on a terminal. */
-export function commandConfig(io: CliIO): Config {
+function commandConfig(io: CliIO): Config {
   const config = loadConfig(io.env);
   if (config.logFormat !== "auto") return config;
   return { ...config, logFormat: io.interactive ? "pretty" : "json" };

@@ -1,7 +1,8 @@
+import type { FastifyInstance } from "fastify";
 import type { App } from "../container";
 import { InputError } from "../errors";
 import { startInboundPoller } from "../inbound/inbound-poller";
-import { registerMetricsRoute } from "../metrics/metrics-route";
+import { createMetricsServer } from "../metrics/metrics-route";
 import { ServiceMetrics } from "../metrics/service-metrics";
 import { startAppScheduler } from "../scheduler/app-scheduler";
 import { createServer } from "../web/create-server";
@@ -20,9 +21,11 @@ export async function runService(app: App): Promise<void> {
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
   const metrics = new ServiceMetrics(app.stats);
-  const server = createServer(app.pages);
-  registerMetricsRoute(server, metrics);
-  await listenOn(server, app.config.server.port, "0.0.0.0");
+  const { host, port, metricsHost, metricsPort, trustProxy } = app.config.server;
+  const server = createServer(app.pages, { trustProxy });
+  const metricsServer = createMetricsServer(metrics);
+  await listen(server, host, port, "PORT");
+  await listen(metricsServer, metricsHost, metricsPort, "METRICS_PORT");
   const inbound = startInboundPoller(app.mailbox);
   const scheduler = startAppScheduler(app.scheduler, shutdown.signal, (result) =>
     metrics.recordRun(result),
@@ -31,6 +34,7 @@ export async function runService(app: App): Promise<void> {
   await scheduler.stop();
   await inbound.stop();
   await server.close();
+  await metricsServer.close();
   app.logger.info("stopped");
 }
 
@@ -42,17 +46,17 @@ export async function servePagesUntilStopped(app: App, onListening: () => void):
   const shutdown = new AbortController();
   process.once("SIGTERM", () => shutdown.abort());
   process.once("SIGINT", () => shutdown.abort());
-  const server = createServer(app.pages);
-  await listenOn(server, app.config.server.port, "127.0.0.1");
+  const server = createServer(app.pages, { trustProxy: app.config.server.trustProxy });
+  await listen(server, "127.0.0.1", app.config.server.port, "PORT");
   onListening();
   await stopped(shutdown.signal);
   await server.close();
 }
 
-async function listenOn(server: ReturnType<typeof createServer>, port: number, host: string) {
+async function listen(server: FastifyInstance, host: string, port: number, setting: string) {
   await server.listen({ port, host }).catch((error: unknown) => {
     if ((error as { code?: unknown }).code !== "EADDRINUSE") throw error;
-    throw new InputError(`port ${port} is already in use; stop what holds it or set PORT`);
+    throw new InputError(`port ${port} is already in use; stop what holds it or set ${setting}`);
   });
 }
 

@@ -1,4 +1,5 @@
 import { InputError } from "../errors";
+import { refuseControlCharacters } from "../transport/control-characters";
 import { parseQueryAst } from "./parse-query";
 import { canonicalKey, type QueryNode } from "./query-ast";
 
@@ -30,6 +31,7 @@ export function parseQuery(raw: string): Query {
   // Stored keywords are already collapsed: look them up before paying for the regex.
   const known = cache.get(raw);
   if (known) return known;
+  refuseControlCharacters(raw, "a keyword query", "folded");
   const text = raw.replace(/\s+/g, " ").trim();
   const cached = cache.get(text);
   if (cached) return cached;

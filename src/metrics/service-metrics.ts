@@ -4,9 +4,12 @@ import type { RunResult } from "../scheduler/edition-runner";
 
 const PREFIX = "arxiv_digest_";
 
+/** How long the database's counts are reused between scrapes. */
+export const DB_GAUGES_MAX_AGE_MS = 5_000;
+
 /**
  * The service's Prometheus metrics. The state of the data (subscribers, editions, deliveries,
- * stored translations) is read from the database at each scrape, so it is right whichever
+ * stored translations) is read from the database (at most once every few seconds), so it is right whichever
  * process did the work; what only this process sees (its scheduler's runs and what they sent and
  * translated) is counted as it happens.
  */
@@ -46,7 +49,13 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
-  constructor(private readonly stats: StatsStore) {
+  /** When the database's counts were last read (ms), so a scrape storm costs one query a while. */
+  private readAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly stats: StatsStore,
+    private readonly now: () => number = Date.now,
+  ) {
     collectDefaultMetrics({ register: this.registry, prefix: PREFIX });
   }
 
@@ -65,8 +74,16 @@ export class ServiceMetrics {
     }
   }
 
-  /** The metrics in Prometheus text format, with the database's counts read now. */
+  /** The metrics in Prometheus text format; the database's counts at most DB_GAUGES_MAX_AGE_MS old. */
   async render(): Promise<string> {
+    if (this.now() - this.readAt >= DB_GAUGES_MAX_AGE_MS) {
+      this.readAt = this.now();
+      await this.readDatabaseGauges();
+    }
+    return this.registry.metrics();
+  }
+
+  private async readDatabaseGauges(): Promise<void> {
     const [counts, latest] = await Promise.all([this.stats.counts(), this.stats.latestEditions(1)]);
     setAll(this.subscribers, counts.subscribers);
     setAll(this.deliveries, counts.deliveries);
@@ -77,7 +94,6 @@ export class ServiceMetrics {
     }
     const announced = latest[0]?.announcedAt;
     if (announced) this.lastEdition.set(announced.getTime() / 1000);
-    return this.registry.metrics();
   }
 
   get contentType(): string {

@@ -5,6 +5,7 @@ import { AppError, InputError } from "../errors";
 import { parseQueryList } from "../match/query";
 import { normalizeEmail } from "../transport/email-address";
 import { checkLanguage } from "./subscriber-settings";
+import { cellValue, splitKeywords } from "./subscriber-csv-cells";
 
 /** One valid row of an import file. Absent language or status: keep (or default) it. */
 export interface SubscriberCsvRow {
@@ -27,7 +28,6 @@ const IMPORTABLE_STATUSES = ["pending", "active", "paused", "unsubscribed"] as c
 type ImportableStatus = (typeof IMPORTABLE_STATUSES)[number] & SubscriberStatus;
 
 /** Keyword queries in one CSV cell: separated by `;` or `|`. */
-const KEYWORD_SEPARATOR = /[;|]/;
 
 /**
  * Reads an import file: a header with `email` and `keywords` (and optionally `language`,
@@ -102,9 +102,10 @@ function checkRow(
 ): SubscriberCsvRow | RejectedRow {
   const rawEmail = record.email ?? "";
   try {
-    const email = normalizeEmail(rawEmail);
-    const cells = (record.keywords ?? "").split(KEYWORD_SEPARATOR).map((k) => k.trim());
-    const keywords = parseQueryList(cells.filter((k) => k !== "")).map((q) => q.text);
+    const email = normalizeEmail(cellValue(rawEmail));
+    const keywords = parseQueryList(splitKeywords(cellValue(record.keywords ?? ""))).map(
+      (q) => q.text,
+    );
     const language = record.language ? checkLanguage(record.language) : undefined;
     const status = record.status?.toLowerCase() || undefined;
     if (status !== undefined && !(IMPORTABLE_STATUSES as readonly string[]).includes(status)) {

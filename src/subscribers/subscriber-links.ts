@@ -34,3 +34,14 @@ export function parseLinkKey(key: string): LinkKey | undefined {
   if (!match) return undefined;
   return { manage: match[1] === "m", id: Number(match[2]), token: match[3] as string };
 }
+
+/** A link key's token: `<id>.<token>` or `m<id>.<token>` anywhere in a text (a URL, a log line). */
+const KEY_IN_TEXT = /\b(m?\d{1,12}\.)[A-Za-z0-9_-]{20,100}/g;
+
+/**
+ * The text with every link key's token replaced by `***` (`/unsubscribe/12.***`): a token in a
+ * log is a key to someone's subscription.
+ */
+export function redactLinkKeys(text: string): string {
+  return text.replace(KEY_IN_TEXT, "$1***");
+}

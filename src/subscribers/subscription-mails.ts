@@ -4,6 +4,8 @@ import type { ChineseVariant } from "./subscriber";
 import { senderDomain, stripLineBreaks } from "../transport/message-headers";
 import type { OutgoingMessage } from "../transport/mail-transport";
 import { toTraditional } from "../translate/to-traditional";
+import { parseQuery } from "../match/query";
+import { withoutControlCharacters } from "../transport/control-characters";
 
 /** One paragraph in both languages; the Chinese is written in Simplified and converted for zh-TW. */
 interface Bilingual {
@@ -21,8 +23,8 @@ interface LinkMailContent {
 const CONFIRMATION: LinkMailContent = {
   subject: { zh: "请确认订阅 arXiv 每日论文", en: "Confirm your arXiv digest subscription" },
   lead: {
-    zh: "有人（希望是你）用这个地址订阅了 arXiv 每日论文，关键词如下。打开链接并按下按钮即可确认。",
-    en: "Someone (we hope you) subscribed this address to the arXiv digest with the keywords below. Open the link and press the button to confirm.",
+    zh: "有人在我们的网站上请求用这个地址订阅 arXiv 每日论文，我们不知道是不是你。下面是我们读出的关键词查询。是你的话，打开链接并按下按钮即可确认。",
+    en: "Someone asked on our site for this address to get the arXiv digest; we cannot tell whether it was you. Below are the keyword queries as we read them. If it was you, open the link and press the button to confirm.",
   },
   button: { zh: "确认订阅", en: "Confirm" },
   note: {
@@ -52,9 +54,15 @@ export interface LinkMailInput {
   keywords: readonly string[];
 }
 
-/** The mail that asks an address to confirm a request to subscribe (double opt-in). */
+/**
+ * The mail that asks an address to confirm a request to subscribe (double opt-in). Anyone can
+ * send it to any address, so what they typed is not repeated: each query is shown as parsed
+ * (its canonical form, words folded and sorted), with no control characters, so a sentence
+ * typed as keywords does not read as a message from us.
+ */
 export function confirmationMail(input: LinkMailInput): OutgoingMessage {
-  return linkMail(CONFIRMATION, input);
+  const parsed = input.keywords.map((k) => parseQuery(withoutControlCharacters(k)).key);
+  return linkMail(CONFIRMATION, { ...input, keywords: parsed });
 }
 
 /** The mail that gives a subscribed address a fresh link to its manage page. */

@@ -45,10 +45,11 @@ export interface RequestOutcome {
   email: string;
 }
 
+/** `used`: the link was pressed before (it works once); the address is subscribed. */
 export type ConfirmOutcome =
   | { status: "confirmed"; subscriber: Subscriber; manageKey: string }
   | { status: "valid"; subscriber: Subscriber }
-  | { status: "invalid" | "expired" };
+  | { status: "invalid" | "expired" | "used" };
 
 /** The subscription lifecycle, shared by the web pages and subscribe-by-mail. */
 export type SubscriptionService = ReturnType<typeof createSubscriptionService>;
@@ -101,11 +102,12 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
     if (!found || !linkTokenMatches(parsed.token, found.confirmTokenHash)) {
       return { status: "invalid" };
     }
+    const { status } = found.subscriber;
+    if (status === "active" || status === "paused") return { status: "used" };
+    if (status === "unsubscribed" || status === "bounced") return { status: "invalid" };
     if (!found.confirmTokenExpiresAt || found.confirmTokenExpiresAt < now) {
       return { status: "expired" };
     }
-    const { status } = found.subscriber;
-    if (status === "unsubscribed" || status === "bounced") return { status: "invalid" };
     return { status: "valid", subscriber: found.subscriber };
   }
 
@@ -150,14 +152,15 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
     checkConfirmation: (key: string) => checkConfirmation(key, clock()),
 
     /**
-     * The button on the confirmation page: the request becomes a subscription. Pressing it again
-     * is harmless. The outcome carries a fresh manage key for the page to link to.
+     * The button on the confirmation page: the request becomes a subscription. The link works
+     * once: the pending → active step is a conditional update, so only the first press (even of
+     * two at once) gets the fresh manage key the page links to; later ones are `used`.
      */
     async confirm(key: string): Promise<ConfirmOutcome> {
       const now = clock();
       const checked = await checkConfirmation(key, now);
       if (checked.status !== "valid") return checked;
-      await store.activate(checked.subscriber.id, now);
+      if (!(await store.activate(checked.subscriber.id, now))) return { status: "used" };
       const subscriber = (await store.findWithTokens(checked.subscriber.id))?.subscriber;
       if (!subscriber) return { status: "invalid" };
       return { status: "confirmed", subscriber, manageKey: await newManageKey(subscriber.id) };
@@ -229,9 +232,11 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
     /** No digests until resumed; false when the subscriber was not active. */
     pause: (subscriberId: number) => store.changeStatus(subscriberId, ["active"], "paused"),
 
-    /** Digests again, from a pause or after leaving; false otherwise (e.g. bounced). */
-    resume: (subscriberId: number) =>
-      store.changeStatus(subscriberId, ["paused", "unsubscribed"], "active"),
+    /**
+     * Digests again after a pause; false otherwise. Not after leaving: an old link must not bring
+     * an address back without a new double opt-in (subscribe again).
+     */
+    resume: (subscriberId: number) => store.changeStatus(subscriberId, ["paused"], "active"),
 
     /** Leaves (or withdraws a request); false when already gone. */
     unsubscribe: (subscriberId: number) =>

@@ -1,4 +1,5 @@
 import { InputError } from "../errors";
+import { controlCharacterIn } from "./control-characters";
 
 const MAX_EMAIL_LENGTH = 254;
 const MAX_LOCAL_PART = 64;
@@ -13,6 +14,9 @@ const DOMAIN_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
  */
 export function normalizeEmail(raw: string): string {
   const email = raw.trim();
+  const control = controlCharacterIn(email);
+  // Not echoed: a terminal would act on a CR, an escape or a bidi control in it.
+  if (control) throw new InputError(`the email address contains a control character (${control})`);
   const problem = emailProblem(email);
   if (problem)
     throw new InputError(
@@ -40,5 +44,6 @@ function emailProblem(email: string): string | undefined {
   if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) {
     return "the domain is not a valid host name";
   }
+  if (/^\d+$/.test(labels.at(-1) ?? "")) return "an IP address is not accepted as the domain";
   return undefined;
 }

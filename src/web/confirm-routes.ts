@@ -60,6 +60,18 @@ ${keywordList(outcome.subscriber.keywords)}
 }
 
 function notConfirmable(reply: FastifyReply, outcome: ConfirmOutcome) {
+  if (outcome.status === "used") {
+    return messagePage(
+      reply,
+      409,
+      ["已经确认过了", "Already confirmed"],
+      [
+        "这个确认链接已经用过，订阅已生效。需要管理链接的话，我们可以发到你的邮箱。",
+        "This confirmation link was used already: the subscription is active. We can mail you a manage link.",
+      ],
+      `<p><a href="/manage">${bi("给我发送管理链接", "Mail me a manage link", " · ")}</a></p>`,
+    );
+  }
   if (outcome.status !== "expired") return invalidLinkPage(reply);
   return messagePage(
     reply,

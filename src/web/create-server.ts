@@ -1,5 +1,6 @@
 import formbody from "@fastify/formbody";
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyRequest } from "fastify";
+import { redactLinkKeys } from "../subscribers/subscriber-links";
 import { SECURITY_HEADERS } from "./page-layout";
 import { registerPages, type PagesDeps } from "./register-pages";
 
@@ -7,19 +8,35 @@ import { registerPages, type PagesDeps } from "./register-pages";
 const BODY_LIMIT_BYTES = 16 * 1024;
 
 /**
- * Proxies whose X-Forwarded-For is believed: local ones only (a reverse proxy on the same host,
- * network or container bridge). A client on the internet cannot pick its own IP address, and so
- * cannot step around the per-IP rate limits, by sending the header itself.
+ * What a log line says of a request: fastify's fields, with the link tokens in the URL redacted
+ * (every digest and link mail puts one there).
  */
-const TRUSTED_PROXIES = ["loopback", "linklocal", "uniquelocal"];
+function requestForLog(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: redactLinkKeys(request.url),
+    remoteAddress: request.ip,
+  };
+}
 
 /** The HTTP server: health check and the pages people reach (subscribe, links in the digests). */
-export function createServer(app: PagesDeps & { databaseAnswers(): Promise<void> }) {
+/**
+ * `trustProxy`: the proxies whose X-Forwarded-For is believed (TRUST_PROXY; none by default). A
+ * client cannot pick its own address, and so step around the per-client limits, by sending the
+ * header itself.
+ */
+export function createServer(
+  app: PagesDeps & { databaseAnswers(): Promise<void> },
+  options: { trustProxy: readonly string[] },
+) {
   const server = Fastify({
     // pino's own type is narrower than fastify's; fastify only calls the base logger methods.
-    loggerInstance: app.logger as FastifyBaseLogger,
+    loggerInstance: app.logger.child(
+      {},
+      { serializers: { req: requestForLog } },
+    ) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: TRUSTED_PROXIES,
+    trustProxy: options.trustProxy.length > 0 ? [...options.trustProxy] : false,
   });
   void server.register(formbody);
   server.addHook("onSend", async (_request, reply) => {

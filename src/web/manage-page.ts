@@ -106,7 +106,7 @@ function statusHtml(subscriber: Subscriber): string {
   const pauseOrResume =
     subscriber.status === "active"
       ? form("pause", "暂停", "Pause")
-      : subscriber.status === "paused" || subscriber.status === "unsubscribed"
+      : subscriber.status === "paused"
         ? form("resume", "恢复发送", "Resume")
         : "";
   const leave = ON_THE_LIST.includes(subscriber.status)

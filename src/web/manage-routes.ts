@@ -10,7 +10,7 @@ import { readKeywordRows, rowsAreValid, type KeywordRows } from "./keyword-form"
 import { DONE_NOTICES, managePage, type ManagePageState } from "./manage-page";
 import { escapeHtml } from "../digest/escape-html";
 import { bi } from "./page-layout";
-import { crossSitePage, invalidLinkPage, sendPage } from "./page-replies";
+import { crossSitePage, invalidLinkPage, messagePage, sendPage } from "./page-replies";
 import { limited } from "./rate-limits";
 import { checkInboxPage } from "./subscribe-page";
 
@@ -23,6 +23,31 @@ interface Deps {
 type KeyRoute = { Params: { key: string }; Querystring: { done?: string } };
 
 const TITLE = "管理订阅 Manage your subscription";
+
+/** The notice a redirect's `?done=` names; only our own names (not `__proto__`). */
+function doneNotice(done: unknown): ManagePageState["notice"] {
+  return typeof done === "string" && Object.hasOwn(DONE_NOTICES, done)
+    ? DONE_NOTICES[done]
+    : undefined;
+}
+
+/** Gone (left or bounced): old links must not change anything, nor bring the address back. */
+const hasLeft = (subscriber: Subscriber) =>
+  subscriber.status === "unsubscribed" || subscriber.status === "bounced";
+
+/** What an old link of someone who left shows: coming back is a new double opt-in. */
+function leftPage(reply: FastifyReply) {
+  return messagePage(
+    reply,
+    200,
+    ["你已退订", "You are unsubscribed"],
+    [
+      "这个地址不会再收到每日论文。想重新订阅，请重新填写订阅表单并确认邮件中的链接。",
+      "No more digests are sent to this address. To come back, subscribe again and confirm the link we mail you.",
+    ],
+    `<p><a href="/">${bi("重新订阅", "Subscribe again", " · ")}</a></p>`,
+  );
+}
 
 /**
  * The manage page, opened from the link in every digest (`<delivery>.<token>`) or a mailed
@@ -52,14 +77,15 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
   server.get<KeyRoute>("/manage/:key", limited("tokenPages"), async (request, reply) => {
     const subscriber = await subscriptions.subscriberForManageKey(request.params.key);
     if (!subscriber) return invalidLinkPage(reply);
-    const notice = DONE_NOTICES[request.query.done ?? ""];
-    return render(reply, 200, { subscriber, notice });
+    if (hasLeft(subscriber)) return leftPage(reply);
+    return render(reply, 200, { subscriber, notice: doneNotice(request.query.done) });
   });
 
   server.post<KeyRoute>("/manage/:key", limited("tokenPages"), async (request, reply) => {
     if (isCrossSite(request, deps.publicUrl)) return crossSitePage(reply);
     const subscriber = await subscriptions.subscriberForManageKey(request.params.key);
     if (!subscriber) return invalidLinkPage(reply);
+    if (hasLeft(subscriber)) return leftPage(reply);
     const action = textField(request.body, "action");
     const done = () => reply.redirect(`/manage/${request.params.key}?done=${action}`, 303);
     switch (action) {

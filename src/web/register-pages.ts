@@ -6,6 +6,7 @@ import type { DigestHtmlTemplate } from "../digest/digest-html-template";
 import type { DeliveryStore } from "../mail/delivery";
 import type { SubscriberStore } from "../subscribers/subscriber";
 import type { SubscriptionService } from "../subscribers/subscription-service";
+import { ClientCounts, clientKey, limitLinkGuesses, sharedStore } from "./client-budgets";
 import { registerConfirmRoutes } from "./confirm-routes";
 import { createDigestPreviewer } from "./digest-preview";
 import { registerDigestViewRoutes } from "./digest-view-routes";
@@ -40,7 +41,14 @@ export interface PagesDeps {
  * /healthz or /metrics).
  */
 export async function registerPages(scope: FastifyInstance, app: PagesDeps): Promise<void> {
-  await scope.register(rateLimit, { global: false });
+  // One count per client and group for the whole server (see client-budgets.ts).
+  const counts = new ClientCounts();
+  await scope.register(rateLimit, {
+    global: false,
+    store: sharedStore(counts),
+    keyGenerator: clientKey,
+  });
+  limitLinkGuesses(scope, counts);
   scope.setErrorHandler(pageErrorHandler);
 
   const { subscriptions } = app;
@@ -60,5 +68,6 @@ export async function registerPages(scope: FastifyInstance, app: PagesDeps): Pro
     template: () => app.template(),
     contentOf,
   });
-  registerUnsubscribeRoutes(scope, app);
+  // A scope of its own: one-click unsubscribe takes any body (see registerUnsubscribeRoutes).
+  await scope.register(async (unsubscribe) => registerUnsubscribeRoutes(unsubscribe, app));
 }

@@ -4,6 +4,7 @@ import type { SubscriberStore } from "../subscribers/subscriber";
 import { parseDeliveryKey } from "../mail/delivery-links";
 import { linkTokenMatches } from "../subscribers/link-token";
 import { pageLayout } from "./page-layout";
+import { limited } from "./rate-limits";
 
 interface Deps {
   deliveries: Pick<DeliveryStore, "findForLink">;
@@ -16,30 +17,44 @@ interface Deps {
  * unsubscribe from mail clients: no cookie, no second page, the token in the URL is the proof.
  */
 export function registerUnsubscribeRoutes(server: FastifyInstance, deps: Deps): void {
-  server.get<{ Params: { key: string } }>("/unsubscribe/:key", async (request, reply) => {
-    if ((await subscriberOfLink(deps, request.params.key)) === undefined) return invalidLink(reply);
-    return reply.type("text/html; charset=utf-8").send(
-      pageLayout(
-        "退订 Unsubscribe",
-        `<h1>退订 arXiv 每日论文<br><span lang="en">Unsubscribe from the arXiv digest</span></h1>
+  // RFC 8058's own example posts multipart/form-data; others post urlencoded or nothing. The
+  // body says only "List-Unsubscribe=One-Click", so any body is taken (within the body limit)
+  // and none is read. Registered in this scope only: the other forms keep their parsers.
+  server.addContentTypeParser("*", { parseAs: "buffer" }, (_request, _body, done) => done(null));
+
+  server.get<{ Params: { key: string } }>(
+    "/unsubscribe/:key",
+    limited("tokenPages"),
+    async (request, reply) => {
+      if ((await subscriberOfLink(deps, request.params.key)) === undefined)
+        return invalidLink(reply);
+      return reply.type("text/html; charset=utf-8").send(
+        pageLayout(
+          "退订 Unsubscribe",
+          `<h1>退订 arXiv 每日论文<br><span lang="en">Unsubscribe from the arXiv digest</span></h1>
 <p>点击下面的按钮后，将不再收到每日论文邮件。<br><span lang="en">Press the button and no more digests will be sent to you.</span></p>
 <form method="post"><button type="submit" name="confirm" value="1">退订 Unsubscribe</button></form>`,
-      ),
-    );
-  });
+        ),
+      );
+    },
+  );
 
-  server.post<{ Params: { key: string } }>("/unsubscribe/:key", async (request, reply) => {
-    const subscriberId = await subscriberOfLink(deps, request.params.key);
-    if (subscriberId === undefined) return invalidLink(reply);
-    await deps.subscribers.unsubscribe(subscriberId);
-    return reply.type("text/html; charset=utf-8").send(
-      pageLayout(
-        "已退订 Unsubscribed",
-        `<h1>已退订<br><span lang="en">You are unsubscribed</span></h1>
+  server.post<{ Params: { key: string } }>(
+    "/unsubscribe/:key",
+    limited("tokenPages"),
+    async (request, reply) => {
+      const subscriberId = await subscriberOfLink(deps, request.params.key);
+      if (subscriberId === undefined) return invalidLink(reply);
+      await deps.subscribers.unsubscribe(subscriberId);
+      return reply.type("text/html; charset=utf-8").send(
+        pageLayout(
+          "已退订 Unsubscribed",
+          `<h1>已退订<br><span lang="en">You are unsubscribed</span></h1>
 <p>不会再给你发送每日论文。<br><span lang="en">No more digests will be sent to you.</span></p>`,
-      ),
-    );
-  });
+        ),
+      );
+    },
+  );
 }
 
 async function subscriberOfLink(deps: Deps, key: string): Promise<number | undefined> {

@@ -18,6 +18,8 @@ const GOOD_AND_BAD = [
   "ana@example.org,rl,,",
 ].join("\n");
 
+type Row = { email: string; keywords: string[] };
+
 interface Report {
   added: number;
   updated: number;
@@ -171,6 +173,35 @@ describeEachDatabase("subscriber import, export, show, pause, resume on %s", (ki
     expect((await cli("subscriber", "export")).out).toBe(fs.readFileSync(out, "utf8").trimEnd());
     const reimport = await cli("subscriber", "import", out, "--json");
     expect(JSON.parse(reimport.out)).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
+  });
+
+  it("exports cells a spreadsheet does not run, and queries with | or ; round-trip exactly", async () => {
+    const keywords = ["-survey robots", "a|b", "c;d", "e\\f", "@home"];
+    await cli("subscriber", "add", "=cmd@example.org", ...keywords.flatMap((k) => ["-k", k]));
+    await cli("subscriber", "add", "+1@example.org", "-k", "=1+1");
+    const out = path.join(dir, "hostile.csv");
+    expect((await cli("subscriber", "export", "--out", out)).code).toBe(0);
+    const rows = parse(fs.readFileSync(out, "utf8"), { columns: true }) as Record<string, string>[];
+    for (const row of rows) {
+      expect(row.email).not.toMatch(/^[=+\-@\t\r]/);
+      expect(row.keywords).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    expect(rows.map((r) => r.email)).toEqual(["'=cmd@example.org", "'+1@example.org"]);
+    const listed = async () =>
+      (JSON.parse((await cli("subscriber", "list", "--json")).out) as Row[]).map((r) => [
+        r.email,
+        r.keywords,
+      ]);
+    const before = await listed();
+    const reimport = await cli("subscriber", "import", out, "--json");
+    expect(JSON.parse(reimport.out)).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
+    await cli("subscriber", "remove", "=cmd@example.org");
+    await cli("subscriber", "remove", "+1@example.org");
+    expect(JSON.parse((await cli("subscriber", "import", out, "--json")).out)).toMatchObject({
+      added: 2,
+    });
+    expect(await listed()).toEqual(before);
+    expect(before).toContainEqual(["=cmd@example.org", keywords]);
   });
 
   it("pauses and resumes, and says why when the move is not possible", async () => {

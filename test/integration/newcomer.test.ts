@@ -41,7 +41,12 @@ describe("the README's two commands, as a newcomer runs them", () => {
     const publicUrl = `http://localhost:${port}`;
     const demoScript = readmeCommands()[0]?.replace(/^npm ci && /, "") ?? "";
     expect(demoScript).toBe("npm run demo");
-    const env = { ...process.env, NODE_OPTIONS: "", PORT: String(port), PUBLIC_URL: publicUrl };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_OPTIONS: "",
+      PORT: String(port),
+      PUBLIC_URL: publicUrl,
+    };
     for (const name of ["DATABASE_URL", "SMTP_URL", "MAIL_OUTBOX_DIR", "LOG_LEVEL", "LOG_FORMAT"])
       delete env[name];
     const demo = spawn("npm", ["run", "demo"], { cwd: clone, env, stdio: "pipe" });

@@ -64,6 +64,41 @@ describe("loadConfig", () => {
     expect(problems.join("\n")).toContain('(got "smtp://***@mail host")');
   });
 
+  it("reads the DKIM key at start: a key it cannot sign with is one line naming it, not echoed", () => {
+    const dkim = { DKIM_DOMAIN: "example.org", DKIM_SELECTOR: "s1" };
+    for (const key of [
+      "not a key",
+      "-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----",
+    ]) {
+      let message = "";
+      try {
+        loadConfig({ ...dkim, DKIM_PRIVATE_KEY: key });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/^DKIM_PRIVATE_KEY is invalid: expected a PEM private key/);
+      expect(message).not.toContain(key);
+    }
+  });
+
+  it("reads HOST, METRICS_PORT/HOST (loopback by default) and TRUST_PROXY (none by default)", () => {
+    expect(loadConfig({}).server).toEqual({
+      host: "0.0.0.0",
+      port: 3000,
+      metricsHost: "127.0.0.1",
+      metricsPort: 9464,
+      trustProxy: [],
+    });
+    const set = loadConfig({ HOST: "127.0.0.1", TRUST_PROXY: "127.0.0.1, 10.0.0.0/8,::1" }).server;
+    expect(set).toMatchObject({
+      host: "127.0.0.1",
+      trustProxy: ["127.0.0.1", "10.0.0.0/8", "::1"],
+    });
+    expect(() => loadConfig({ TRUST_PROXY: "loopback" })).toThrow(/TRUST_PROXY is invalid/);
+    expect(() => loadConfig({ TRUST_PROXY: "10.0.0.0/33" })).toThrow(/TRUST_PROXY is invalid/);
+    expect(() => loadConfig({ HOST: "example.org" })).toThrow(/HOST is invalid/);
+  });
+
   it("wants the DKIM settings together", () => {
     expect(() => loadConfig({ DKIM_DOMAIN: "example.org" })).toThrow(/must be set together/);
   });

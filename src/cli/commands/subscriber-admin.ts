@@ -5,11 +5,9 @@ import type { App } from "../../container";
 import type { Subscriber, SubscriberStatus } from "../../subscribers/subscriber";
 import { InputError, NotFoundError } from "../../errors";
 import { normalizeEmail } from "../../transport/email-address";
+import { joinKeywords, safeCell } from "../../subscribers/subscriber-csv-cells";
 import { registerSubscriberImport } from "./subscriber-import";
 import { printJson, withApp, type CliIO, type CommandRegistrar } from "../command-context";
-
-/** Keyword queries in one CSV cell; `subscriber import` splits on `|` or `;`. */
-const KEYWORD_JOIN = " | ";
 
 /** subscriber import / export / show / pause / resume, added to the `subscriber` command. */
 export const registerSubscriberAdminCommands: CommandRegistrar = (program, io) => {
@@ -27,7 +25,12 @@ export const registerSubscriberAdminCommands: CommandRegistrar = (program, io) =
       await withApp(io, async (app) => {
         const all = await app.subscribers.list();
         const csv = stringify(
-          all.map((s) => [s.email, s.keywords.join(KEYWORD_JOIN), s.language, s.status]),
+          all.map((s) => [
+            safeCell(s.email),
+            safeCell(joinKeywords(s.keywords)),
+            s.language,
+            s.status,
+          ]),
           { header: true, columns: ["email", "keywords", "language", "status"] },
         );
         if (!opts.out) return io.out(csv.trimEnd());

@@ -4,6 +4,7 @@ import { applyImport, planImport } from "../../subscribers/import-subscribers";
 import { readSubscriberCsv, type RejectedRow } from "../../subscribers/read-subscriber-csv";
 import { printJson, withApp, type CliIO } from "../command-context";
 import { countProgress } from "../count-progress";
+import { printable } from "../../transport/control-characters";
 
 interface ImportFlags {
   confirmed: boolean;
@@ -68,7 +69,8 @@ function printReport(
   imported: boolean,
 ) {
   for (const r of report.rejected) {
-    io.out(`line ${r.line}${r.email ? ` (${r.email})` : ""}: ${r.reason}`);
+    // The address is as the file wrote it: a CR or an escape in it must not reach the terminal.
+    io.out(`line ${r.line}${r.email ? ` (${printable(r.email)})` : ""}: ${printable(r.reason)}`);
   }
   if (imported) {
     io.out(

@@ -58,4 +58,29 @@ describe("DKIM", () => {
       await database.drop();
     }
   });
+
+  it("a malformed key stops send and fails doctor with one line, sending nothing", async () => {
+    const sink = await startSmtpSink();
+    const database = createTestDatabase("sqlite");
+    try {
+      const env = {
+        DATABASE_URL: database.url,
+        SMTP_URL: sink.url,
+        DKIM_DOMAIN: "lab.example.org",
+        DKIM_SELECTOR: "digest2025",
+        DKIM_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\\nbm90IGEga2V5\\n-----END PRIVATE KEY-----",
+      };
+      const run = await runCliWith(env, "run", "--feed-file", EXAMPLE_FEED);
+      expect(run.code).toBe(1);
+      expect(run.err.trim()).toMatch(/^[^\n]*DKIM_PRIVATE_KEY is invalid[^\n]*$/);
+      expect(run.err).not.toContain("bm90IGEga2V5");
+      const doctor = await runCliWith(env, "doctor", "--offline");
+      expect(doctor.code).toBe(1);
+      expect(doctor.out).toMatch(/^fail\s+config\s+DKIM_PRIVATE_KEY is invalid/m);
+      expect(sink.raw).toHaveLength(0);
+    } finally {
+      await sink.close();
+      await database.drop();
+    }
+  });
 });

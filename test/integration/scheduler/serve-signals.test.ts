@@ -26,7 +26,7 @@ function waitForHealthy(url: string): Promise<Response> {
 }
 
 describe("arxiv-digest serve as a process", () => {
-  it("serves /healthz and /metrics, logs JSON lines, and exits 0 on SIGTERM", async () => {
+  it("serves /healthz, and /metrics on METRICS_PORT, logs JSON lines, and exits 0 on SIGTERM", async () => {
     const dir = makeTempDir();
     const feeds = await startFeedServer(() => ({
       status: 200,
@@ -34,11 +34,13 @@ describe("arxiv-digest serve as a process", () => {
       body: fs.readFileSync(EXAMPLE_FEED, "utf8"),
     }));
     const port = await freePort();
+    const metricsPort = await freePort();
     const env = {
       DATABASE_URL: `file:${path.join(dir, "digest.db")}`,
       MAIL_OUTBOX_DIR: path.join(dir, "outbox"),
       ARXIV_FEED_URL: feeds.url,
       PORT: String(port),
+      METRICS_PORT: String(metricsPort),
       LOG_LEVEL: "info",
     };
     await runCliWith(
@@ -54,7 +56,9 @@ describe("arxiv-digest serve as a process", () => {
     try {
       const health = await waitForHealthy(`http://127.0.0.1:${port}/healthz`);
       expect(await health.json()).toEqual({ status: "ok" });
-      const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+      // Not on the pages' port: on its own, bound to loopback.
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+      const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
       expect(metrics.headers.get("content-type")).toMatch(/^text\/plain/);
       const text = await metrics.text();
       expect(text).toMatch(/^arxiv_digest_subscribers\{status="active"\} 1$/m);

@@ -1,5 +1,6 @@
 import { describeEachDatabase } from "../../support/databases";
 import { linkInLastMail, startWebTestServer, type WebTestServer } from "./web-test-server";
+import { openDatabaseAt } from "../../support/open-test-db";
 
 jest.setTimeout(60_000);
 
@@ -147,9 +148,42 @@ describeEachDatabase("manage pages and the web view over HTTP (%s)", (kind) => {
     expect((await subscriber())?.status).toBe("active");
     await post(manage, form([["action", "unsubscribe"]]), same);
     expect((await subscriber())?.status).toBe("unsubscribed");
-    expect((await post(manage, form([["action", "nonsense"]]))).status).toBe(400);
-    await post(manage, form([["action", "resume"]]), same);
-    expect((await subscriber())?.status).toBe("active");
+    // After leaving, the old link shows only "you are unsubscribed": resuming (or any other
+    // change) would bring the address back without a new double opt-in.
+    for (const action of ["resume", "keywords", "nonsense"]) {
+      const answer = await post(
+        manage,
+        form([
+          ["action", action],
+          ["keyword", "x"],
+        ]),
+        same,
+      );
+      expect(answer.status).toBe(200);
+      expect(await answer.text()).toContain("You are unsubscribed");
+    }
+    expect((await subscriber())?.status).toBe("unsubscribed");
+    expect((await subscriber())?.keywords).not.toEqual(["x"]);
+    const page = await (await get(manage)).text();
+    expect(page).toContain('href="/"');
+    expect(page).not.toContain('value="resume"');
+    // Back on the list for the tests below, the way an operator would: not through the link.
+    const db = await openDatabaseAt(web.env.DATABASE_URL!);
+    await db.subscriber.update({
+      where: { email: "reader@example.org" },
+      data: { status: "active" },
+    });
+    await db.$disconnect();
+  });
+
+  it("?done= shows only its own notices (not __proto__ as 'undefined undefined')", async () => {
+    for (const done of ["__proto__", "constructor", "toString"]) {
+      const page = await get(`${manage}?done=${done}`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).not.toContain("undefined");
+      expect(html).not.toContain('class="notice"');
+    }
   });
 
   it("wrong or malformed manage links show the invalid-link page", async () => {

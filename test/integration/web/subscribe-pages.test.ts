@@ -203,6 +203,20 @@ describeEachDatabase("subscribe and confirm pages over HTTP (%s)", (kind) => {
     const manage = /href="(\/manage\/m\d+\.[\w-]+)"/.exec(await answer.text())?.[1];
     expect(await status("new@example.org")).toBe("active");
     expect((await get(manage ?? "/manage/none")).status).toBe(200);
+
+    // The link works once: pressing it again mints no new manage key (the first stays valid)
+    // and says where to get a manage link instead.
+    const again = await post(link, "confirm=1", {
+      origin: web.base,
+      "sec-fetch-site": "same-origin",
+    });
+    expect(again.status).toBe(409);
+    const html = await again.text();
+    expect(html).toContain("Already confirmed");
+    expect(html).toContain('href="/manage"');
+    expect(html).not.toMatch(/\/manage\/m\d+\./);
+    expect((await get(link)).status).toBe(409);
+    expect((await get(manage ?? "/manage/none")).status).toBe(200);
   });
 
   it("wrong, malformed and expired confirmation links change nothing", async () => {

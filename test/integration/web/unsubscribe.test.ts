@@ -7,6 +7,8 @@ import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
 import { createTestDatabase, type TestDatabase } from "../../support/databases";
 import { EXAMPLE_FEED } from "../../support/temp-dir";
 
+jest.setTimeout(60_000);
+
 describe("leaving from the link in a digest (RFC 8058)", () => {
   let sink: SmtpSink;
   let database: TestDatabase;
@@ -24,18 +26,23 @@ describe("leaving from the link in a digest (RFC 8058)", () => {
       SMTP_URL: sink.url,
       PUBLIC_URL: "https://digest.example.org",
     };
-    for (const email of ["stay@example.org", "leave@example.org"]) {
+    for (const email of ["stay", "leave", "multipart", "bare"].map((n) => `${n}@example.org`)) {
       await runCliWith(env, "subscriber", "add", email, "-k", "diffusion policy", "--confirmed");
     }
     await runCliWith(env, "run", "--feed-file", EXAMPLE_FEED);
     app = await createApp(loadConfig({ ...env, LOG_LEVEL: "silent" }));
-    server = createServer(app.pages);
+    server = createServer(app.pages, { trustProxy: [] });
     await server.listen({ port: 0, host: "127.0.0.1" });
     base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    const mail = sink.messages.find((m) => JSON.stringify(m.to).includes("leave@"));
-    const header = mail?.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
-    link = new URL(/<(https:[^>]+)>/.exec(header)?.[1] ?? "https://missing");
+    link = unsubscribeLink("leave@");
   });
+
+  /** The https link of the List-Unsubscribe header of the digest mailed to `email`. */
+  function unsubscribeLink(email: string): URL {
+    const mail = sink.messages.find((m) => JSON.stringify(m.to).includes(email));
+    const header = mail?.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
+    return new URL(/<(https:[^>]+)>/.exec(header)?.[1] ?? "https://missing");
+  }
 
   afterAll(async () => {
     await server.close();
@@ -98,8 +105,22 @@ describe("leaving from the link in a digest (RFC 8058)", () => {
     expect(await status("leave@example.org")).toBe("unsubscribed");
     expect(await status("stay@example.org")).toBe("active");
     const dry = await runCliWith(env, "send", "--dry-run", "--json");
-    expect((JSON.parse(dry.out) as { plan: { email: string }[] }).plan.map((p) => p.email)).toEqual(
-      ["stay@example.org"],
-    );
+    const planned = (JSON.parse(dry.out) as { plan: { email: string }[] }).plan.map((p) => p.email);
+    expect(planned).toContain("stay@example.org");
+    expect(planned).not.toContain("leave@example.org");
+  });
+
+  it("one-click takes RFC 8058's own multipart/form-data body, and an empty one", async () => {
+    const body = new FormData();
+    body.append("List-Unsubscribe", "One-Click");
+    const multipart = await fetch(`${base}${unsubscribeLink("multipart@").pathname}`, {
+      method: "POST",
+      body,
+    });
+    expect(multipart.status).toBe(200);
+    expect(await status("multipart@example.org")).toBe("unsubscribed");
+    const bare = await fetch(`${base}${unsubscribeLink("bare@").pathname}`, { method: "POST" });
+    expect(bare.status).toBe(200);
+    expect(await status("bare@example.org")).toBe("unsubscribed");
   });
 });

@@ -19,7 +19,7 @@ export interface WebTestServer {
    * trusted local proxy header), so the per-IP limits bite only where a test sends its own.
    */
   post(path: string, body: string, headers?: Record<string, string>): Promise<Response>;
-  get(path: string): Promise<Response>;
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
   /** Digest links of the one edition mailed at start, by recipient. */
   digestLink(email: string, kind: "manage" | "digest"): string;
   close(): Promise<void>;
@@ -38,13 +38,20 @@ export async function startWebTestServer(
   const database = createTestDatabase(kind);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = { DATABASE_URL: database.url, SMTP_URL: sink.url, PUBLIC_URL: base, ...moreEnv };
+  // The test clients send X-Forwarded-For as a reverse proxy on this host would.
+  const env = {
+    DATABASE_URL: database.url,
+    SMTP_URL: sink.url,
+    PUBLIC_URL: base,
+    TRUST_PROXY: "127.0.0.1",
+    ...moreEnv,
+  };
   for (const email of subscribed) {
     await runCliWith(env, "subscriber", "add", email, "-k", '"diffusion policy"', "--confirmed");
   }
   if (subscribed.length > 0) await runCliWith(env, "run", "--feed-file", EXAMPLE_FEED);
   const app = await createApp(loadConfig({ ...env, LOG_LEVEL: "silent" }));
-  const server = createServer(app.pages);
+  const server = createServer(app.pages, app.config.server);
   await server.listen({ port, host: "127.0.0.1" });
   return {
     app,
@@ -62,7 +69,8 @@ export async function startWebTestServer(
           ...headers,
         },
       }),
-    get: (path) => fetch(`${base}${path}`, { headers: { "x-forwarded-for": someIp() } }),
+    get: (path, headers = {}) =>
+      fetch(`${base}${path}`, { headers: { "x-forwarded-for": someIp(), ...headers } }),
     digestLink(email, linkKind) {
       const mail = sink.messages.find((m) => JSON.stringify(m.to).includes(email));
       const pattern =

@@ -54,7 +54,7 @@ describe("parseQuery: the canonical key says what a query matches", () => {
   });
 
   it("keeps the text as written, whitespace collapsed, and parses each distinct text once", () => {
-    const query = parseQuery("  Diffusion \n Policy ");
+    const query = parseQuery("  Diffusion \t Policy ");
     expect(query.text).toBe("Diffusion Policy");
     expect(parseQuery("Diffusion Policy")).toBe(query);
   });

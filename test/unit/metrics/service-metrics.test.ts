@@ -1,5 +1,5 @@
 import type { StatsStore } from "../../../src/metrics/service-stats";
-import { ServiceMetrics } from "../../../src/metrics/service-metrics";
+import { DB_GAUGES_MAX_AGE_MS, ServiceMetrics } from "../../../src/metrics/service-metrics";
 
 const stats: StatsStore = {
   counts: async () => ({
@@ -50,5 +50,17 @@ describe("ServiceMetrics", () => {
     expect(text).toMatch(/^arxiv_digest_scheduled_messages_total\{outcome="sent"\} 5$/m);
     expect(text).toMatch(/^arxiv_digest_translations_total\{result="cached"\} 3$/m);
     expect(text).toMatch(/^arxiv_digest_translations_total\{result="translated"\} 8$/m);
+  });
+
+  it("reads the database at most once every few seconds, however often it is scraped", async () => {
+    let reads = 0;
+    let now = 0;
+    const counting: StatsStore = { ...stats, counts: () => ((reads += 1), stats.counts()) };
+    const metrics = new ServiceMetrics(counting, () => now);
+    for (let i = 0; i < 50; i += 1) await metrics.render();
+    expect(reads).toBe(1);
+    now = DB_GAUGES_MAX_AGE_MS;
+    await metrics.render();
+    expect(reads).toBe(2);
   });
 });

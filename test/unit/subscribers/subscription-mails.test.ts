@@ -16,8 +16,7 @@ describe("link mails", () => {
     expect(mail.text).toContain("48 hours");
     expect(mail.text).toContain('  • "diffusion policy"');
     expect(mail.html).toContain('href="https://d.example.org/confirm/1.abc"');
-    expect(mail.html).toContain("&lt;b&gt;bold&lt;/b&gt;");
-    expect(mail.html).not.toContain("<b>bold");
+    expect(mail.html).not.toContain("<b>");
     expect(mail.messageId).toMatch(/^<link\.[0-9a-f]{24}@example\.org>$/);
     expect(mail.headers["Auto-Submitted"]).toBe("auto-generated");
   });
@@ -33,5 +32,16 @@ describe("link mails", () => {
     const mail = confirmationMail({ ...input, to: "ada@example.org\r\nBcc: x@evil.org" });
     expect(mail.to).not.toMatch(/[\r\n]/);
     expect(mail.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it("a stranger's text is not repeated: queries shown as parsed, bidi controls gone", () => {
+    const sentence = "Your account is locked visit evil dot example now";
+    const mail = confirmationMail({ ...input, keywords: [sentence, "abc\u202Edef"] });
+    for (const body of [mail.text, mail.html]) {
+      expect(body).not.toContain(sentence);
+      expect(body).not.toContain("\u202E");
+      expect(body).toContain("Someone asked on our site for this address");
+    }
+    expect(mail.text).toContain('"account" "dot" "evil"');
   });
 });

@@ -12,7 +12,7 @@ describe("normalizeEmail", () => {
     ["a@b", /domain/],
     ["a@-b.org", /domain/],
     ["a b@example.org", /not allowed/],
-    ["a@example.org\r\nBcc: x@y.org", /domain|not allowed/],
+    ["a@example.org\r\nBcc: x@y.org", /control character/],
     ['"quoted"@example.org', /not allowed/],
     [`${"x".repeat(65)}@example.org`, /longer than 64/],
     [`a@${"x".repeat(250)}.org`, /longer than 254/],
