@@ -5,6 +5,10 @@
 // ts-jest does not support it with the node16 module kind.
 const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
 module.exports = {
+  // Integration tests start servers, databases and CLI processes; on a loaded 2-core machine a few
+  // take longer than jest's default 5 s with nothing wrong. A hang still fails. (jest reads
+  // testTimeout from the root config only, not from a project's.)
+  testTimeout: 60_000,
   projects: [
     {
       displayName: "unit",
@@ -20,9 +24,6 @@ module.exports = {
       transform: { "^.+\\.ts$": tsJest },
       globalSetup: "<rootDir>/test/integration/global-setup.ts",
       slowTestThreshold: 30,
-      // These start servers, databases and CLI processes; on a loaded 2-core machine a few take
-      // longer than jest's default 5 s without anything being wrong. A hang still fails.
-      testTimeout: 60_000,
     },
   ],
 };
