@@ -123,7 +123,7 @@ describe("CLI errors are one clear line and exit code 1", () => {
     [
       "a header-injection attempt",
       ["subscriber", "add", "a@b.org\r\nBcc: x@y.org", "-k", "rl"],
-      /not a valid email address/,
+      /^error: the email address contains a control character \(U\+000D\)$/,
     ],
     [
       "too long a keyword",

@@ -1,25 +1,43 @@
 import crypto from "node:crypto";
 import { dkimVerify } from "mailauth/lib/dkim/verify";
 import { runCliWith } from "../../support/run-cli";
-import { startSmtpSink } from "../../support/smtp-sink";
+import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
 import { createTestDatabase } from "../../support/databases";
 import { EXAMPLE_FEED } from "../../support/temp-dir";
 
-describe("DKIM", () => {
-  it("signs every digest so that an independent verifier (mailauth) passes it", async () => {
-    const { privateKey, publicKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const record = `v=DKIM1; k=rsa; p=${publicKey.export({ type: "spki", format: "der" }).toString("base64")}`;
-    const sink = await startSmtpSink();
-    const database = createTestDatabase("sqlite");
-    try {
-      const env = {
+jest.setTimeout(60_000);
+
+/** Runs `use` with an SMTP sink, a SQLite database and DKIM settings signing with `privateKey`. */
+async function withSigningSetup(
+  privateKey: string,
+  use: (env: Record<string, string>, sink: SmtpSink) => Promise<void>,
+): Promise<void> {
+  const sink = await startSmtpSink();
+  const database = createTestDatabase("sqlite");
+  try {
+    await use(
+      {
         DATABASE_URL: database.url,
         SMTP_URL: sink.url,
         MAIL_FROM: "arXiv Digest <digest@lab.example.org>",
         DKIM_DOMAIN: "lab.example.org",
         DKIM_SELECTOR: "digest2025",
-        DKIM_PRIVATE_KEY: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
-      };
+        DKIM_PRIVATE_KEY: privateKey,
+      },
+      sink,
+    );
+  } finally {
+    await sink.close();
+    await database.drop();
+  }
+}
+
+describe("DKIM", () => {
+  it("signs every digest so that an independent verifier (mailauth) passes it", async () => {
+    const { privateKey, publicKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const record = `v=DKIM1; k=rsa; p=${publicKey.export({ type: "spki", format: "der" }).toString("base64")}`;
+    const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    await withSigningSetup(pem, async (env, sink) => {
       await runCliWith(
         env,
         "subscriber",
@@ -53,23 +71,12 @@ describe("DKIM", () => {
       // mailauth reports a body that no longer matches its hash as "neutral", never "pass".
       expect(broken.results[0]?.status.result).not.toBe("pass");
       expect(broken.results[0]?.status.comment).toMatch(/body hash did not verify/);
-    } finally {
-      await sink.close();
-      await database.drop();
-    }
+    });
   });
 
   it("a malformed key stops send and fails doctor with one line, sending nothing", async () => {
-    const sink = await startSmtpSink();
-    const database = createTestDatabase("sqlite");
-    try {
-      const env = {
-        DATABASE_URL: database.url,
-        SMTP_URL: sink.url,
-        DKIM_DOMAIN: "lab.example.org",
-        DKIM_SELECTOR: "digest2025",
-        DKIM_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\\nbm90IGEga2V5\\n-----END PRIVATE KEY-----",
-      };
+    const key = "-----BEGIN PRIVATE KEY-----\\nbm90IGEga2V5\\n-----END PRIVATE KEY-----";
+    await withSigningSetup(key, async (env, sink) => {
       const run = await runCliWith(env, "run", "--feed-file", EXAMPLE_FEED);
       expect(run.code).toBe(1);
       expect(run.err.trim()).toMatch(/^[^\n]*DKIM_PRIVATE_KEY is invalid[^\n]*$/);
@@ -78,9 +85,6 @@ describe("DKIM", () => {
       expect(doctor.code).toBe(1);
       expect(doctor.out).toMatch(/^fail\s+config\s+DKIM_PRIVATE_KEY is invalid/m);
       expect(sink.raw).toHaveLength(0);
-    } finally {
-      await sink.close();
-      await database.drop();
-    }
+    });
   });
 });

@@ -18,10 +18,13 @@ const hostileFragment = fc.constantFrom(
   "\u007f",
 );
 
-/** Random text with a hostile fragment somewhere in it. */
+/**
+ * Random text with a hostile fragment inside it (not at an end, where a line break is only
+ * surrounding whitespace that every field trims).
+ */
 const hostile = fc
   .tuple(fc.string({ maxLength: 40 }), hostileFragment, fc.string({ maxLength: 40 }))
-  .map(([before, bad, after]) => `${before}${bad}${after}`);
+  .map(([before, bad, after]) => `x${before}${bad}${after}x`);
 
 /** A plausible value with a hostile fragment: an address, a query, a setting. */
 const hostileEmail = fc
@@ -29,7 +32,7 @@ const hostileEmail = fc
   .map(([local, bad, domain]) => `${local}${bad}${domain}`);
 const hostileQuery = fc.oneof(
   hostile,
-  hostileFragment.map((bad) => `"diffusion policy"${bad}`),
+  hostileFragment.map((bad) => `"diffusion policy"${bad} robots`),
 );
 
 const body = (fields: [string, string][]) => new URLSearchParams(fields).toString();
