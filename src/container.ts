@@ -132,6 +132,7 @@ export async function createApp(config: Config): Promise<App> {
       publicUrl: config.publicUrl,
       maxPapers: config.digest.maxPapers,
       includeReplacements: config.arxiv.includeReplacements,
+      bounces: config.bounces,
     },
     editions,
     deliveries,
