@@ -12,6 +12,7 @@ import { registerServeCommand } from "./commands/serve";
 import { registerStatsCommand } from "./commands/stats";
 import { registerSubscriberCommands } from "./commands/subscriber";
 import { registerSubscriberAdminCommands } from "./commands/subscriber-admin";
+import { registerSuppressionCommands } from "./commands/suppression";
 import { registerTestSendCommand } from "./commands/test-send";
 
 /** Builds the `arxiv-digest` program; every command is a thin shell over a service. */
@@ -35,6 +36,7 @@ export function buildProgram(io: CliIO): Command {
     registerPreviewCommand,
     registerServeCommand,
     registerInboundCommands,
+    registerSuppressionCommands,
   ]) {
     register(program, io);
   }

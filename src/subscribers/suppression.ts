@@ -1,0 +1,25 @@
+/** Why an address is suppressed: its owner complained, or mail to it bounced for good. */
+export type SuppressionReason = "complaint" | "bounce";
+
+/** An address that is not subscribed again except by its own, fresh double opt-in. */
+export interface Suppression {
+  email: string;
+  reason: SuppressionReason;
+  detail: string | null;
+  createdAt: Date;
+}
+
+/**
+ * The suppression list. A complaint or a bounce puts an address on it; only a confirmed double
+ * opt-in (the address's owner clicking the link mailed to it) or the operator takes it off.
+ */
+export interface SuppressionStore {
+  /** Adds the address (normalised); an address already on the list keeps its first entry. */
+  suppress(email: string, reason: SuppressionReason, detail?: string): Promise<void>;
+  find(email: string): Promise<Suppression | null>;
+  /** Which of these addresses are on the list. */
+  findMany(emails: readonly string[]): Promise<Suppression[]>;
+  list(): Promise<Suppression[]>;
+  /** false when the address was not on the list. */
+  remove(email: string): Promise<boolean>;
+}
