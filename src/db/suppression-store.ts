@@ -24,10 +24,6 @@ export function createSuppressionStore(db: Db): SuppressionStore {
       const row = await db.suppression.findUnique({ where: { email } });
       return row ? toSuppression(row) : null;
     },
-    async findMany(emails) {
-      const rows = await db.suppression.findMany({ where: { email: { in: [...emails] } } });
-      return rows.map(toSuppression);
-    },
     async list() {
       const rows = await db.suppression.findMany({ orderBy: { createdAt: "asc" } });
       return rows.map(toSuppression);

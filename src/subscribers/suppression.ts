@@ -17,9 +17,17 @@ export interface SuppressionStore {
   /** Adds the address (normalised); an address already on the list keeps its first entry. */
   suppress(email: string, reason: SuppressionReason, detail?: string): Promise<void>;
   find(email: string): Promise<Suppression | null>;
-  /** Which of these addresses are on the list. */
-  findMany(emails: readonly string[]): Promise<Suppression[]>;
   list(): Promise<Suppression[]>;
   /** false when the address was not on the list. */
   remove(email: string): Promise<boolean>;
+}
+
+/**
+ * Why the operator cannot (re)subscribe an address: only its owner can, by confirming the link
+ * mailed to it (the web form or a subscribe mail), or the operator takes it off the list first.
+ */
+export function suppressedMessage(s: Pick<Suppression, "email" | "reason">): string {
+  const why =
+    s.reason === "complaint" ? "its owner reported a digest as spam" : "mail to it bounced";
+  return `${s.email} is suppressed (${why}); it can subscribe again only by its own double opt-in (the web form or a subscribe mail), or after "arxiv-digest suppression remove ${s.email}"`;
 }
