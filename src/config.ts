@@ -148,12 +148,6 @@ const schema = z.object({
     "at least 32 random characters (openssl rand -hex 32)",
   ),
   BOUNCE_IMAP_URL: optional,
-  WEBHOOK_POSTMARK_PASSWORD: optional,
-  WEBHOOK_MAILGUN_SIGNING_KEY: optional,
-  WEBHOOK_SES_TOPIC_ARN: optional.refine(
-    (v) => v === undefined || /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/.test(v),
-    "an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:ses-feedback",
-  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -191,8 +185,6 @@ export interface Config {
   bounces?: BounceAddressSettings;
   /** BOUNCE_IMAP_URL: a mailbox of bounces and complaints only (else they come to `inbound`'s). */
   bounceMailbox?: { imap: ImapSettings; pollMs: number };
-  /** Each provider's webhook is off unless its secret is set. */
-  webhooks: { postmarkPassword?: string; mailgunSigningKey?: string; sesTopicArn?: string };
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
 }
 
@@ -246,11 +238,6 @@ export function loadConfig(env: Env): Config {
     inbound: inboundConfig("INBOUND_IMAP_URL", v.INBOUND_IMAP_URL, v.INBOUND_POLL_SECONDS),
     bounces: bounceConfig(v.MAIL_BOUNCE_ADDRESS, v.MAIL_BOUNCE_SECRET),
     bounceMailbox: inboundConfig("BOUNCE_IMAP_URL", v.BOUNCE_IMAP_URL, v.INBOUND_POLL_SECONDS),
-    webhooks: {
-      postmarkPassword: v.WEBHOOK_POSTMARK_PASSWORD,
-      mailgunSigningKey: v.WEBHOOK_MAILGUN_SIGNING_KEY,
-      sesTopicArn: v.WEBHOOK_SES_TOPIC_ARN,
-    },
     logLevel: v.LOG_LEVEL,
   };
 }
