@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArxivFeed } from "../src/arxiv/parse-arxiv-feed";
 import { EditionMatcher, type MatchablePaper } from "../src/match/edition-matcher";
-import { fanOutMatches } from "../src/match/fan-out";
 import { parseQueryAst } from "../src/match/parse-query";
 import { canonicalKey } from "../src/match/query-ast";
 import { MAX_QUERY_LENGTH } from "../src/match/query";
+import { fanOutMatches } from "./fan-out";
 import { round, type Figure } from "./figures";
 
 const PAPERS = 2000;

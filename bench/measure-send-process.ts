@@ -10,7 +10,7 @@ export interface Arrivals {
 }
 
 /** The first message the sink received, byte for byte, and its envelope. */
-export interface Captured {
+interface Captured {
   raw: Buffer;
   from: string;
   to: string;

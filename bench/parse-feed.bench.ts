@@ -6,7 +6,7 @@ import { round, type Figure } from "./figures";
 const FIXTURE = path.resolve(__dirname, "..", "test", "fixtures", "example-digest-papers.rss.xml");
 
 /** A 2,000-item feed made of the fixture's real items, each under its own id. */
-export function largeFeed(items = 2000): string {
+function largeFeed(items = 2000): string {
   const xml = fs.readFileSync(FIXTURE, "utf8");
   const head = xml.slice(0, xml.indexOf("<item>"));
   const tail = xml.slice(xml.lastIndexOf("</item>") + "</item>".length);

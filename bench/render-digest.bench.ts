@@ -3,11 +3,12 @@ import path from "node:path";
 import mjml2html from "mjml";
 import Mustache from "mustache";
 import { DEFAULT_TEMPLATE, mjmlOptions } from "../src/digest/compile-digest-layout";
-import { compileDigestTemplate, digestView } from "../src/digest/digest-html-template";
+import { compileDigestTemplate, pageView } from "../src/digest/digest-html-template";
 import { buildDigest } from "../src/digest/build-digest";
 import type { Digest, DigestPaper } from "../src/digest/digest";
 import type { DigestLinks } from "../src/digest/digest-mail-parts";
 import { escapeHtml } from "../src/digest/escape-html";
+import { abstractsView, fixedCardView } from "../src/digest/paper-card";
 import { renderDigestText } from "../src/digest/render-digest-text";
 import { parseQuery } from "../src/match/query";
 import { toTraditional } from "../src/translate/to-traditional";
@@ -57,6 +58,28 @@ async function inlinePartials(file: string): Promise<string> {
     inlined = inlined.replace(tag, await inlinePartials(path.join(path.dirname(file), partial)));
   }
   return inlined;
+}
+
+/**
+ * Every value the MJML source's tags read, cards included (whole abstracts), for filling the
+ * source itself: the naive way this bench compares against (Mustache, then MJML, per subscriber).
+ */
+function digestView(digest: Digest, links: DigestLinks): object {
+  const zhLang = digest.language ?? "zh-CN";
+  return {
+    ...pageView(digest, links),
+    shortened: false,
+    shortenedNotice: "",
+    sections: digest.sections.map((section, sectionIndex) => ({
+      index: sectionIndex,
+      query: section.query,
+      count: section.papers.length,
+      papers: section.papers.map((paper) => {
+        const fixed = fixedCardView(paper, { sectionIndex, zhLang });
+        return { ...fixed, ...abstractsView(paper, fixed) };
+      }),
+    })),
+  };
 }
 
 /**

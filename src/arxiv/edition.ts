@@ -19,7 +19,7 @@ export interface StoredPaper extends Paper {
   translations: { language: string; title: string; abstract: string }[];
 }
 
-export interface NewEdition {
+interface NewEdition {
   date: string;
   announcedAt: Date;
   categories: string[];

@@ -12,7 +12,7 @@ export type FetchOutcome =
   { kind: "not-modified" } | { kind: "fetched"; xml: string; validators: FeedValidators };
 
 /** arXiv's terms: one connection at a time, at most one request every 3 seconds. */
-export const ARXIV_POLITENESS = {
+const ARXIV_POLITENESS = {
   spacingMs: 3_000,
   timeoutMs: 30_000,
   maxAttempts: 4,

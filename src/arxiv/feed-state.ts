@@ -1,6 +1,6 @@
 import type { FeedValidators } from "./feed-fetcher";
 
-export interface FeedState extends FeedValidators {
+interface FeedState extends FeedValidators {
   feed: string;
   lastBatchDate?: string;
 }

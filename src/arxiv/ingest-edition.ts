@@ -3,7 +3,7 @@ import { announcedAtOf, latestEditionDateAt, nextEditionDate } from "./announcem
 import { classifyFeeds, labelledDate, mergeItems, type PolledFeed } from "./classify-feeds";
 
 /** A feed still serving an earlier batch than the one just stored: fetched again next poll. */
-export interface StaleFeed {
+interface StaleFeed {
   feed: string;
   servingDate?: string;
 }

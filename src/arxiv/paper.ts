@@ -1,8 +1,6 @@
 /** How a paper appears in an announcement (arXiv's `arxiv:announce_type`). */
 export type AnnounceType = "new" | "cross" | "replace" | "replace_cross";
 
-export const ANNOUNCE_TYPES: readonly AnnounceType[] = ["new", "cross", "replace", "replace_cross"];
-
 /** One version of one arXiv paper, as parsed from a feed. Text fields are plain text, never HTML. */
 export interface Paper {
   /** Bare id without version: "2510.12815", or old-style "nlin/0408039". */

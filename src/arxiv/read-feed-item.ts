@@ -293,7 +293,7 @@ export function textOf(value: unknown): string | undefined {
 }
 
 /** An attribute of an xml2js element (`<category term="cs.AI"/>` → `{ $: { term } }`). */
-export function attrOf(value: unknown, name: string): string | undefined {
+function attrOf(value: unknown, name: string): string | undefined {
   if (Array.isArray(value)) return attrOf(value[0], name);
   if (!isRecord(value) || !isRecord(value.$)) return undefined;
   const attr = value.$[name];

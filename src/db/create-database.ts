@@ -31,7 +31,7 @@ export async function pingDatabase(db: Db): Promise<void> {
 }
 
 /** The Prisma client with the driver adapter that matches the target (no connection yet). */
-export function createDatabase(target: DatabaseTarget): Db {
+function createDatabase(target: DatabaseTarget): Db {
   if (target.provider === "postgresql") {
     const { PrismaPg, PrismaClient: PostgresClient } = databaseDrivers.postgresClient();
     // Prisma qualifies its own queries with the schema; the search path makes raw SQL agree.

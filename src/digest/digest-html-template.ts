@@ -1,15 +1,15 @@
 import type { Digest } from "./digest";
 import { digestSubject, digestTimes, type DigestLinks } from "./digest-mail-parts";
 import { escapeHtml } from "./escape-html";
-import { cardView, PaperCardCache, WEB_VIEW_PLACEHOLDER, type CardSteps } from "./paper-card";
+import { PaperCardCache, WEB_VIEW_PLACEHOLDER, type CardSteps } from "./paper-card";
 import { parseTemplate } from "./mustache-template";
 import { loadDigestLayout } from "./precompiled-layout";
 import { SHORTENING_STEPS } from "./shorten-text";
 
 /** Gmail clips a message whose HTML passes about 102 KB; DIGEST_MAX_HTML_KB defaults below it. */
-export const DEFAULT_MAX_HTML_KB = 100;
+const DEFAULT_MAX_HTML_KB = 100;
 
-export interface DigestRenderOptions {
+interface DigestRenderOptions {
   /**
    * Size budget of this rendering in KB of 1,000 bytes (Gmail's "102 KB" is not known to mean
    * 1,024, so the smaller unit is the safe one); past it the abstracts are shortened.
@@ -132,7 +132,7 @@ function sectionViews(digest: Digest): object[] {
  * cards go. One literal, no spreads: Mustache looks each value up by name, and an object built
  * by spreading is a slow dictionary to look things up in.
  */
-function pageView(digest: Digest, links: DigestLinks): Record<string, unknown> {
+export function pageView(digest: Digest, links: DigestLinks): Record<string, unknown> {
   const count = digest.uniquePaperCount;
   const times = digestTimes(digest);
   return {
@@ -158,24 +158,5 @@ function pageView(digest: Digest, links: DigestLinks): Record<string, unknown> {
     })),
     sections: sectionViews(digest),
     shortenedNotice: HERE,
-  };
-}
-
-/**
- * Every value the MJML source's tags read, cards included, for filling the source itself (the
- * naive way the bench compares against: Mustache, then MJML, per subscriber).
- */
-export function digestView(digest: Digest, links: DigestLinks): object {
-  const zhLang = digest.language ?? "zh-CN";
-  return {
-    ...pageView(digest, links),
-    shortened: false,
-    shortenedNotice: "",
-    sections: digest.sections.map((section, sectionIndex) => ({
-      index: sectionIndex,
-      query: section.query,
-      count: section.papers.length,
-      papers: section.papers.map((paper) => cardView(paper, { sectionIndex, zhLang })),
-    })),
   };
 }

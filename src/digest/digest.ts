@@ -20,7 +20,7 @@ export interface DigestPaper {
 }
 
 /** One keyword query and the papers it matched, in edition order, each with its matched terms. */
-export interface DigestSection {
+interface DigestSection {
   query: string;
   papers: DigestPaper[];
 }

@@ -6,7 +6,7 @@ import { readableMath } from "./readable-math";
 const MAX_AUTHORS_SHOWN = 10;
 
 /** "A, B, C", or for long lists the first nine, the last and the count: "A, …, Z (300 authors)". */
-export function formatAuthors(authors: readonly string[]): string {
+function formatAuthors(authors: readonly string[]): string {
   if (authors.length <= MAX_AUTHORS_SHOWN) return authors.join(", ");
   const shown = authors.slice(0, MAX_AUTHORS_SHOWN - 1).join(", ");
   return `${shown}, … ${authors.at(-1)} (${authors.length} authors)`;

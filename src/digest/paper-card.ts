@@ -13,12 +13,10 @@ import { chineseCharsFor, shortenText, SHORTENING_STEPS } from "./shorten-text";
  */
 export const WEB_VIEW_PLACEHOLDER = "<web-view>";
 
-/** Where a card sits and how much of its abstracts it may show. */
+/** Where a card sits. */
 export interface CardPlacement {
   sectionIndex: number;
   zhLang: DigestLanguage;
-  /** Characters of English abstract allowed (SHORTENING_STEPS); undefined: the whole abstract. */
-  englishChars?: number;
 }
 
 /** One card's HTML, its size in bytes, and how many web-view links it holds. */
@@ -104,14 +102,8 @@ export class PaperCardCache {
 
 type FixedCardView = ReturnType<typeof fixedCardView>;
 
-/** The values a card's Mustache tags read. Fields ending in Html are escaped here, as built. */
-export function cardView(paper: DigestPaper, placement: CardPlacement): Record<string, unknown> {
-  const fixed = fixedCardView(paper, placement);
-  return { ...fixed, ...abstractsView(paper, fixed, placement.englishChars) };
-}
-
 /** Everything on a card but the abstracts. */
-function fixedCardView(paper: DigestPaper, placement: CardPlacement) {
+export function fixedCardView(paper: DigestPaper, placement: CardPlacement) {
   const terms = paper.matchedTerms;
   const texts = paperTexts(paper);
   const anchor = paperAnchor(placement.sectionIndex, paper.arxivId);
@@ -133,7 +125,7 @@ function fixedCardView(paper: DigestPaper, placement: CardPlacement) {
 }
 
 /** The abstracts, whole or cut to `englishChars` (and the Chinese in proportion). */
-function abstractsView(paper: DigestPaper, fixed: FixedCardView, englishChars?: number) {
+export function abstractsView(paper: DigestPaper, fixed: FixedCardView, englishChars?: number) {
   const terms = paper.matchedTerms;
   const texts = paperTexts(paper);
   const cut = (text: string, chars: number) =>

@@ -1,5 +1,5 @@
 /** How many tries one request gets, and how long to wait between them. */
-export interface RetryPolicy {
+interface RetryPolicy {
   maxAttempts: number;
   /** The first backoff; each later one doubles it. */
   backoffBaseMs: number;

@@ -36,7 +36,7 @@ export interface CommandMailbox {
 }
 
 /** The mailbox cannot be reached or used; the message names it (without the password). */
-export class MailboxError extends AppError {
+class MailboxError extends AppError {
   constructor(message: string) {
     super("MAILBOX_UNAVAILABLE", message);
   }

@@ -13,7 +13,7 @@ export type InboundCommand =
   /** Not a command (a reply to a digest, spam): left for a person, never answered. */
   | { kind: "none" };
 
-export type QueryVerb = "subscribe" | "keywords";
+type QueryVerb = "subscribe" | "keywords";
 export type CommandVerb = QueryVerb | "unsubscribe";
 
 /** Why one line (or, with line 0, the whole list) was refused. */

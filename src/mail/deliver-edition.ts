@@ -15,7 +15,7 @@ import { prepareDeliveries } from "./prepare-deliveries";
 import { sendEdition, type SendProgress, type SendSummary } from "./send-edition";
 
 /** What a delivery run reads: MAIL_FROM, PUBLIC_URL, the send policy and the digest's limits. */
-export interface DeliverySettings {
+interface DeliverySettings {
   send: SendPolicy;
   mailFrom: string;
   publicUrl: string;

@@ -21,7 +21,7 @@ export interface Claim {
   only?: number;
 }
 
-export interface SentDigest {
+interface SentDigest {
   messageId: string;
   subject: string;
   arxivIds: readonly string[];

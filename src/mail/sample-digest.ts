@@ -13,7 +13,7 @@ import { digestMessage } from "./digest-message";
 import type { OutgoingMessage } from "../transport/mail-transport";
 
 /** The real arXiv feed shipped with the project (17 Oct 2025), for a sample before any fetch. */
-export const SAMPLE_FEED = path.resolve(
+const SAMPLE_FEED = path.resolve(
   __dirname,
   "..",
   "..",

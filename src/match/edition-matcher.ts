@@ -23,11 +23,6 @@ export class EditionMatcher {
     this.ids = papers.map((paper) => paper.id);
   }
 
-  /** How many papers the edition has. */
-  get paperCount(): number {
-    return this.ids.length;
-  }
-
   /** Ids of the papers the query matches, in edition order. The array is shared: do not mutate. */
   match(query: Query): number[] {
     let ids = this.hits.get(query.key);

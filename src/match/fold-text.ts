@@ -4,7 +4,7 @@
  * "ﬁne-tuning" → "fine-tuning". Anything that is not a letter or a digit separates words, so a
  * hyphen and a space are the same thing ("model-based" = "model based").
  */
-export function foldText(text: string): string {
+function foldText(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")

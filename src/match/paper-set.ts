@@ -22,19 +22,6 @@ export class PaperSet {
     return new PaperSet(size, bits);
   }
 
-  /** How many papers are in at least one of `sets` (all over the same edition). */
-  static countUnion(sets: readonly PaperSet[]): number {
-    const first = sets[0];
-    if (!first) return 0;
-    let n = 0;
-    for (let w = 0; w < first.bits.length; w += 1) {
-      let word = 0;
-      for (const set of sets) word |= set.bits[w] ?? 0;
-      n += popCount(word);
-    }
-    return n;
-  }
-
   has(position: number): boolean {
     return ((this.bits[position >>> 5] ?? 0) & (1 << (position & 31))) !== 0;
   }
@@ -55,13 +42,6 @@ export class PaperSet {
     return this.bits.every((word) => word === 0);
   }
 
-  /** How many papers the set holds. */
-  count(): number {
-    let n = 0;
-    for (const word of this.bits) n += popCount(word);
-    return n;
-  }
-
   /** The positions in the set, ascending (that is, in edition order). */
   positions(): number[] {
     const out: number[] = [];
@@ -78,10 +58,4 @@ export class PaperSet {
     for (let w = 0; w < bits.length; w += 1) bits[w] = op(this.bits[w] ?? 0, other.bits[w] ?? 0);
     return new PaperSet(this.size, bits);
   }
-}
-
-function popCount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

@@ -29,7 +29,7 @@ export interface AndNode {
 }
 
 /** Any of `anyOf`. */
-export interface OrNode {
+interface OrNode {
   kind: "or";
   anyOf: QueryNode[];
 }

@@ -27,7 +27,7 @@ export interface ServiceCounts {
 }
 
 /** One subscriber's digest of one edition. */
-export interface SubscriberDigest {
+interface SubscriberDigest {
   editionDate: string;
   status: DeliveryStatus;
   sentAt: Date | null;

@@ -12,7 +12,7 @@ export interface AddSubscriberInput {
   timeZone: string;
 }
 
-export const CHINESE_VARIANTS: readonly ChineseVariant[] = ["zh-CN", "zh-TW"];
+const CHINESE_VARIANTS: readonly ChineseVariant[] = ["zh-CN", "zh-TW"];
 
 /**
  * Adds a subscriber from operator input. Everything is validated before anything is written;

@@ -24,7 +24,7 @@ export interface RejectedRow {
 
 /** Statuses an import may set; `bounced` is the sender's finding, not the operator's. */
 const IMPORTABLE_STATUSES = ["pending", "active", "paused", "unsubscribed"] as const;
-export type ImportableStatus = (typeof IMPORTABLE_STATUSES)[number] & SubscriberStatus;
+type ImportableStatus = (typeof IMPORTABLE_STATUSES)[number] & SubscriberStatus;
 
 /** Keyword queries in one CSV cell: separated by `;` or `|`. */
 const KEYWORD_SEPARATOR = /[;|]/;

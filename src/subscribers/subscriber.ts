@@ -25,7 +25,7 @@ export interface Subscriber {
   keywords: string[];
 }
 
-export interface NewSubscriber {
+interface NewSubscriber {
   email: string;
   keywords: string[];
   status: SubscriberStatus;

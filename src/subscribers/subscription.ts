@@ -9,7 +9,7 @@ export interface SubscriberWithTokens {
 }
 
 /** A request to subscribe, stored as a pending subscriber until the link in the mail is used. */
-export interface PendingRequest {
+interface PendingRequest {
   email: string;
   keywords: readonly string[];
   language: ChineseVariant;
@@ -17,7 +17,7 @@ export interface PendingRequest {
   now: Date;
 }
 
-export interface SubscriberSettings {
+interface SubscriberSettings {
   language?: ChineseVariant;
   timeZone?: string;
 }

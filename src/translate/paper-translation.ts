@@ -4,7 +4,7 @@ export interface PaperTranslation {
   abstract: string;
 }
 
-export interface NewTranslation extends PaperTranslation {
+interface NewTranslation extends PaperTranslation {
   /** The Paper row: one paper version. */
   paperId: number;
   language: string;

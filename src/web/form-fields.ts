@@ -2,7 +2,7 @@
  * Reading form bodies from outside. A body may come from our forms, a plain HTML form elsewhere,
  * curl or a hostile client, urlencoded or JSON: every field is read as a bounded string.
  */
-export type FormBody = Record<string, unknown> | undefined;
+type FormBody = Record<string, unknown> | undefined;
 
 /** Longest single field we read; the server's body limit bounds the whole request. */
 const MAX_FIELD_LENGTH = 4_000;

@@ -16,7 +16,7 @@ import { registerSubscribeRoutes } from "./subscribe-routes";
 import { registerUnsubscribeRoutes } from "./unsubscribe-routes";
 
 /** The settings the pages read: where links point, who mail is from, what a digest holds. */
-export interface PageSettings {
+interface PageSettings {
   publicUrl: string;
   mailFrom: string;
   maxPapers: number;

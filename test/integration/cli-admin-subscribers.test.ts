@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/databases";
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/databases";
 import { runCliWith } from "../support/run-cli";
 import { makeTempDir } from "../support/temp-dir";
 
@@ -25,7 +25,7 @@ interface Report {
   rejected: { line: number; email?: string; reason: string }[];
 }
 
-describe.each(databaseKinds())("subscriber import, export, show, pause, resume on %s", (kind) => {
+describeEachDatabase("subscriber import, export, show, pause, resume on %s", (kind) => {
   let database: TestDatabase;
   let dir: string;
   let env: Record<string, string>;

@@ -3,7 +3,7 @@ import { parseDocument, DomUtils } from "htmlparser2";
 import type { ParsedMail } from "mailparser";
 import { runCliWith } from "../support/run-cli";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/databases";
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/databases";
 import { EXAMPLE_FEED } from "../support/temp-dir";
 
 /**
@@ -25,7 +25,7 @@ function htmlText(mail: ParsedMail): string {
   return DomUtils.textContent(parseDocument(String(mail.html))).replace(/\s+/g, " ");
 }
 
-describe.each(databaseKinds())("arxiv-digest run, end to end (%s + real SMTP server)", (kind) => {
+describeEachDatabase("arxiv-digest run, end to end (%s + real SMTP server)", (kind) => {
   let sink: SmtpSink;
   let database: TestDatabase;
   let env: Record<string, string>;

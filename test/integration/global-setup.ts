@@ -1,12 +1,8 @@
-import { postgresAnswers, TEST_POSTGRES_URL } from "../support/databases";
+import { ARXIV_CAPTURES } from "../support/arxiv-captures";
+import { POSTGRES_SERVER } from "../support/databases";
+import { checkExternalResources } from "../support/external-resources";
 
-/** Decides once whether the PostgreSQL runs can happen, and says so when they cannot. */
-export default async function globalSetup(): Promise<void> {
-  const available = await postgresAnswers();
-  process.env.TEST_POSTGRES_AVAILABLE = available ? "1" : "0";
-  if (!available) {
-    console.warn(
-      `\nNOTICE: no PostgreSQL answers at ${TEST_POSTGRES_URL}; the PostgreSQL runs are left out.\n`,
-    );
-  }
+/** Looks once for what the integration tests need from outside (see describeNeeding). */
+export default function globalSetup(): Promise<void> {
+  return checkExternalResources([POSTGRES_SERVER, ARXIV_CAPTURES]);
 }

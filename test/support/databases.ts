@@ -1,9 +1,11 @@
 import crypto from "node:crypto";
 import path from "node:path";
+import util from "node:util";
 import { Client } from "pg";
+import { describeNeeding, type ExternalResource } from "./external-resources";
 import { makeTempDir } from "./temp-dir";
 
-export const TEST_POSTGRES_URL =
+const TEST_POSTGRES_URL =
   process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 /** A database for one test file: its own SQLite file, or its own PostgreSQL schema. */
@@ -14,16 +16,25 @@ export interface TestDatabase {
 
 export type TestDatabaseKind = "sqlite" | "postgresql";
 
-export async function postgresAnswers(): Promise<boolean> {
-  const client = new Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The PostgreSQL server the PostgreSQL runs use, one schema per test file. */
+export const POSTGRES_SERVER: ExternalResource = {
+  key: "POSTGRES",
+  missing: `no PostgreSQL answers at ${TEST_POSTGRES_URL}`,
+  remedy: "start one there, or set TEST_POSTGRES_URL to one that answers",
+  async isPresent() {
+    const client = new Client({
+      connectionString: TEST_POSTGRES_URL,
+      connectionTimeoutMillis: 2000,
+    });
+    try {
+      await client.connect();
+      await client.end();
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
 
 export function createTestDatabase(kind: TestDatabaseKind): TestDatabase {
   if (kind === "sqlite") {
@@ -44,9 +55,10 @@ export function createTestDatabase(kind: TestDatabaseKind): TestDatabase {
 }
 
 /**
- * The database kinds to run a suite on: SQLite always; PostgreSQL where a server answers
- * (decided once by test/integration/global-setup.ts, which prints a notice when none does).
+ * `describe.each` over SQLite and PostgreSQL (`%s` in the title names the kind). The PostgreSQL
+ * run needs its server: without one it fails in CI and is skipped elsewhere (describeNeeding).
  */
-export function databaseKinds(): TestDatabaseKind[] {
-  return process.env.TEST_POSTGRES_AVAILABLE === "1" ? ["sqlite", "postgresql"] : ["sqlite"];
+export function describeEachDatabase(title: string, suite: (kind: TestDatabaseKind) => void): void {
+  describe(util.format(title, "sqlite"), () => suite("sqlite"));
+  describeNeeding([POSTGRES_SERVER], util.format(title, "postgresql"), () => suite("postgresql"));
 }

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { ImapFlow } from "imapflow";
 import { freePort } from "./free-port";
+import { waitFor } from "./wait-for";
 
 const DOVECOT = "/usr/sbin/dovecot";
 
@@ -146,14 +147,18 @@ async function waitForGreeting(
   child: ChildProcess,
   log: () => string,
 ): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`Dovecot exited with code ${child.exitCode}:\n${log()}`);
-    if (await greets(port)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Dovecot did not answer on 127.0.0.1:${port} within 20 s:\n${log()}`);
+  await waitFor(
+    () => {
+      if (child.exitCode !== null)
+        throw new Error(`Dovecot exited with code ${child.exitCode}:\n${log()}`);
+      return greets(port);
+    },
+    {
+      what: () => `Dovecot to answer on 127.0.0.1:${port}:\n${log()}`,
+      timeoutMs: 20_000,
+      intervalMs: 100,
+    },
+  );
 }
 
 function greets(port: number): Promise<boolean> {

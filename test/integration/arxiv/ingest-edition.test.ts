@@ -5,10 +5,11 @@ import { ingestEdition } from "../../../src/arxiv/ingest-edition";
 import type { AnnounceType, AnnouncedPaper } from "../../../src/arxiv/paper";
 import { parseArxivFeed } from "../../../src/arxiv/parse-arxiv-feed";
 import { createEditionStore } from "../../../src/db/edition-store";
-import { type EditionStore } from "../../../src/arxiv/edition";
+import type { EditionStore } from "../../../src/arxiv/edition";
+import { ARXIV_CAPTURES, ARXIV_CAPTURES_DIR as CAPTURES } from "../../support/arxiv-captures";
+import { describeNeeding } from "../../support/external-resources";
 import { openTestDb } from "../../support/open-test-db";
 
-const CAPTURES = path.resolve(__dirname, "..", "..", "..", "..", "shared", "arxiv-captures");
 const NOW = new Date("2025-10-20T12:00:00Z");
 
 function item(id: string, announceType: AnnounceType = "new", category = "cs.AI"): AnnouncedPaper {
@@ -162,13 +163,8 @@ describe("ingestEdition (real SQLite)", () => {
     });
   });
 
-  const capturesPresent = fs.existsSync(CAPTURES);
-  if (!capturesPresent)
-    console.warn(`NOTICE: ${CAPTURES} is absent; the capture-based edition tests are left out`);
-
-  (capturesPresent ? it : it.skip)(
-    "makes one edition of 365 papers from the four real 2025-01-16 feeds",
-    async () => {
+  describeNeeding([ARXIV_CAPTURES], "on the real arXiv captures", () => {
+    it("makes one edition of 365 papers from the four real 2025-01-16 feeds", async () => {
       const files = fs
         .readdirSync(CAPTURES)
         .filter((f) => f.startsWith("rss2-") && f.endsWith("-2025-01-16.xml"));
@@ -189,12 +185,9 @@ describe("ingestEdition (real SQLite)", () => {
         paperCount: 365,
       });
       expect(await ingestEdition(store, feeds, NOW)).toMatchObject({ kind: "already-ingested" });
-    },
-  );
+    });
 
-  (capturesPresent ? it : it.skip)(
-    "makes no edition from the real empty weekend and holiday feeds",
-    async () => {
+    it("makes no edition from the real empty weekend and holiday feeds", async () => {
       const files = [
         "rss2-cs.LG-2025-08-16-empty-weekend.xml",
         "rss2-cs.AI-2024-12-26-empty-holiday.xml",
@@ -206,6 +199,6 @@ describe("ingestEdition (real SQLite)", () => {
         ).toEqual({ kind: "empty" });
       }
       expect(await store.latest()).toBeNull();
-    },
-  );
+    });
+  });
 });

@@ -3,13 +3,17 @@ import { databaseTarget } from "../../../src/db/database-target";
 import { migrateDatabase } from "../../../src/db/migrate-database";
 import { shippedMigrations } from "../../../src/db/shipped-migrations";
 import { MigrationChangedError } from "../../../src/errors";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../../support/databases";
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from "../../support/databases";
 import { runCliWith } from "../../support/run-cli";
 import { makeTempDir } from "../../support/temp-dir";
 
 jest.setTimeout(60_000);
 
-describe.each(databaseKinds())("an applied migration changed since (%s)", (kind) => {
+describeEachDatabase("an applied migration changed since (%s)", (kind) => {
   let database: TestDatabase;
   let env: Record<string, string>;
   const changed = shippedMigrations(kind)[1]?.name ?? "";

@@ -6,10 +6,15 @@ import { loadConfig } from "../../../src/config";
 import { startInboundPoller } from "../../../src/inbound/inbound-poller";
 import { HANDLED_KEYWORD } from "../../../src/inbound/imap-mailbox";
 import type { HandledMail } from "../../../src/inbound/poll-inbound";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../../support/databases";
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from "../../support/databases";
 import { startDovecot, type TestDovecot } from "../../support/dovecot";
 import { runCliWith } from "../../support/run-cli";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
+import { waitFor } from "../../support/wait-for";
 
 const SERVICE = "digest@lab.example.org";
 
@@ -48,7 +53,7 @@ async function storedMails(client: ImapFlow): Promise<StoredMail[]> {
 const to = (sink: SmtpSink, address: string): ParsedMail[] =>
   sink.messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === address);
 
-describe.each(databaseKinds())("subscribe by mail (Dovecot, real SMTP server, %s)", (kind) => {
+describeEachDatabase("subscribe by mail (Dovecot, real SMTP server, %s)", (kind) => {
   let dovecot: TestDovecot;
   let imap: ImapFlow;
   let sink: SmtpSink;
@@ -273,10 +278,10 @@ describe.each(databaseKinds())("subscribe by mail (Dovecot, real SMTP server, %s
         "INBOX",
         await mail({ from: "hal@example.org", subject: "subscribe", text: "robots" }),
       );
-      const deadline = Date.now() + 30_000;
-      while (to(sink, "hal@example.org").length < 2 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      await waitFor(() => to(sink, "hal@example.org").length >= 2, {
+        what: "the answer and the confirmation mail to hal@example.org",
+        timeoutMs: 30_000,
+      });
       const subjects = to(sink, "hal@example.org").map((m) => m.subject ?? "");
       expect(subjects).toHaveLength(2);
       expect(subjects).toContain("Re: subscribe");

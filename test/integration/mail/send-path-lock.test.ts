@@ -4,8 +4,7 @@ import { runCliWith } from "../../support/run-cli";
 import { createTestDatabase } from "../../support/databases";
 import { EXAMPLE_FEED } from "../../support/temp-dir";
 import { openDatabaseAt } from "../../support/open-test-db";
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { waitFor } from "../../support/wait-for";
 
 describe("the send path's own SQLite connection", () => {
   it("waits out a Prisma transaction on the same file instead of failing or blocking", async () => {
@@ -20,19 +19,27 @@ describe("the send path's own SQLite connection", () => {
       const subscriber = (await app.subscribers.findByEmail("lock@example.org"))!;
       await app.deliveries.createMissing(edition.id, [subscriber.id]);
       const events: string[] = [];
-      // Prisma's connection holds the write lock across an await, in this same thread.
+      let locked = false;
+      let claimTried = false;
+      // Prisma's connection holds the write lock across an await, in this same thread, until the
+      // claim has run into it.
       const holding = db.$transaction(async (tx) => {
         await tx.subscriber.update({ where: { id: subscriber.id }, data: { timeZone: "UTC" } });
-        await wait(300);
+        locked = true;
+        await waitFor(() => claimTried, { what: "the claim to try the locked database" });
         events.push("transaction committed");
       });
-      await wait(50);
-      const claimed = await app.deliveries.claimNext({
+      await waitFor(() => locked, { what: "the Prisma transaction to take the write lock" });
+      const claiming = app.deliveries.claimNext({
         editionId: edition.id,
         now: new Date(),
         leaseMs: 60_000,
         linkTokenHash: "a".repeat(64),
       });
+      // claimNext makes its first attempt before it returns, and finds the lock taken. A claim
+      // that waited for the lock in this thread would never see it let go.
+      claimTried = true;
+      const claimed = await claiming;
       events.push("claimed");
       await holding;
       expect(claimed).toMatchObject({ subscriberId: subscriber.id, status: "sending" });

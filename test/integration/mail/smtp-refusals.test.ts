@@ -78,5 +78,5 @@ describe("how the far end's refusals are handled", () => {
       await sink.close();
       await database.drop();
     }
-  });
+  }, 60_000);
 });

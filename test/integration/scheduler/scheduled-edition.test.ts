@@ -3,10 +3,13 @@ import path from "node:path";
 import pino from "pino";
 import { loadConfig } from "../../../src/config";
 import { createApp, type App } from "../../../src/container";
-import { createRunLockStore } from "../../../src/db/run-lock-store";
 import { runEdition, type RunnerDeps } from "../../../src/scheduler/edition-runner";
 import { DEFAULT_SCHEDULE_POLICY } from "../../../src/scheduler/schedule-policy";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../../support/databases";
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from "../../support/databases";
 import { fakeClock, newYork } from "../../support/fake-clock";
 import { startFeedServer } from "../../support/feed-server";
 import { runCliWith } from "../../support/run-cli";
@@ -23,7 +26,7 @@ const EMPTY_FEED = fs.readFileSync(
 );
 const BATCH = fs.readFileSync(EXAMPLE_FEED, "utf8");
 
-describe.each(databaseKinds())("the scheduled run on %s", (kind) => {
+describeEachDatabase("the scheduled run on %s", (kind) => {
   let database: TestDatabase;
   let outbox: string;
   let server: Awaited<ReturnType<typeof startFeedServer>>;
@@ -151,55 +154,5 @@ describe.each(databaseKinds())("the scheduled run on %s", (kind) => {
       new AbortController().signal,
     );
     expect(again.kind).toBe("skipped");
-  });
-});
-
-describe.each(databaseKinds())("the run lock on %s", (kind) => {
-  let database: TestDatabase;
-  let apps: App[];
-
-  beforeAll(async () => {
-    database = createTestDatabase(kind);
-    const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: "silent" });
-    apps = [await createApp(config), await createApp(config)];
-  });
-
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-    await database.drop();
-  });
-
-  it("lets exactly one of two connections claim each run, and hands over only an expired lease", async () => {
-    const [a, b] = apps.map((app) => app.runLocks) as [
-      ReturnType<typeof createRunLockStore>,
-      ReturnType<typeof createRunLockStore>,
-    ];
-    const now = new Date("2025-10-17T00:05:00Z");
-    const lease = new Date(now.getTime() + 60_000);
-    const dates = Array.from({ length: 10 }, (_, i) => `2025-11-${String(i + 10)}`);
-    for (const date of dates) {
-      const won = await Promise.all([
-        a.acquire(date, "a", now, lease),
-        b.acquire(date, "b", now, lease),
-      ]);
-      expect(won.filter(Boolean)).toHaveLength(1);
-    }
-    const [date] = dates as [string];
-    const holder = (await a.get(date))?.holder as string;
-    const other = holder === "a" ? b : a;
-    const otherName = holder === "a" ? "b" : "a";
-    expect(await other.renew(date, otherName, lease)).toBe(false);
-    const afterLease = new Date(lease.getTime() + 1);
-    expect(
-      await other.acquire(date, otherName, afterLease, new Date(afterLease.getTime() + 60_000)),
-    ).toBe(true);
-    expect(await a.get(date)).toMatchObject({ holder: otherName, attempts: 2, status: "running" });
-    await other.finish(date, otherName, { status: "done", detail: "{}", at: afterLease });
-    const muchLater = new Date(afterLease.getTime() + 86_400_000);
-    expect(await a.acquire(date, "a", muchLater, muchLater)).toBe(false);
-    expect(await b.acquire(date, "b", muchLater, muchLater)).toBe(false);
-    expect((await a.recent(3)).map((r) => r.editionDate)).toEqual(
-      [...dates].sort().reverse().slice(0, 3),
-    );
   });
 });

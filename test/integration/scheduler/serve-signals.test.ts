@@ -10,17 +10,19 @@ import { runCliWith } from "../../support/run-cli";
 import { exited, spawnCli } from "../../support/spawn-cli";
 import { EXAMPLE_FEED, makeTempDir } from "../../support/temp-dir";
 import { freePort } from "../../support/free-port";
+import { waitFor } from "../../support/wait-for";
 
 jest.setTimeout(90_000);
 
-/** Asks until the server answers 200, for at most `tries` half-seconds. */
-async function waitForHealthy(url: string, tries = 120): Promise<Response> {
-  for (let i = 0; i < tries; i += 1) {
-    const answer = await fetch(url).catch(() => undefined);
-    if (answer?.status === 200) return answer;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} never answered 200`);
+/** Asks until the server answers 200, for at most a minute. */
+function waitForHealthy(url: string): Promise<Response> {
+  return waitFor(
+    async () => {
+      const answer = await fetch(url).catch(() => undefined);
+      return answer?.status === 200 && answer;
+    },
+    { what: `${url} to answer 200`, timeoutMs: 60_000, intervalMs: 500 },
+  );
 }
 
 describe("arxiv-digest serve as a process", () => {

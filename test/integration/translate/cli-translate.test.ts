@@ -1,5 +1,9 @@
 import type { ParsedMail } from "mailparser";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../../support/databases";
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from "../../support/databases";
 import { runCliWith } from "../../support/run-cli";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
 import { EXAMPLE_FEED } from "../../support/temp-dir";
@@ -27,7 +31,7 @@ function paperBlocks(mail: ParsedMail | undefined): Map<string, string> {
   return blocks;
 }
 
-describe.each(databaseKinds())(
+describeEachDatabase(
   "arxiv-digest run with TRANSLATOR=openai (%s, loopback model, real SMTP)",
   (kind) => {
     let sink: SmtpSink;

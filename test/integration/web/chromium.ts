@@ -1,10 +1,7 @@
-import fs from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
 /** Debian's Chromium. */
 export const CHROMIUM = "/usr/bin/chromium";
-
-export const chromiumAvailable = () => fs.existsSync(CHROMIUM);
 
 /**
  * Chromium headless and quiet: nothing it does on its own reaches the network. Playwright gives

@@ -1,11 +1,11 @@
-import { databaseKinds } from "../../support/databases";
+import { describeEachDatabase } from "../../support/databases";
 import { linkInLastMail, startWebTestServer, type WebTestServer } from "./web-test-server";
 
 jest.setTimeout(60_000);
 
 const form = (fields: [string, string][]) => new URLSearchParams(fields).toString();
 
-describe.each(databaseKinds())("manage pages and the web view over HTTP (%s)", (kind) => {
+describeEachDatabase("manage pages and the web view over HTTP (%s)", (kind) => {
   let web: WebTestServer;
   let manage: string;
   const post = (...args: Parameters<WebTestServer["post"]>) => web.post(...args);

@@ -1,4 +1,4 @@
-import { databaseKinds } from "../../support/databases";
+import { describeEachDatabase } from "../../support/databases";
 import { linkInLastMail, startWebTestServer, type WebTestServer } from "./web-test-server";
 import { openDatabaseAt } from "../../support/open-test-db";
 
@@ -12,7 +12,7 @@ const form = (fields: Record<string, string | string[]>) => {
 
 jest.setTimeout(60_000);
 
-describe.each(databaseKinds())("subscribe and confirm pages over HTTP (%s)", (kind) => {
+describeEachDatabase("subscribe and confirm pages over HTTP (%s)", (kind) => {
   let web: WebTestServer;
   const post = (...args: Parameters<WebTestServer["post"]>) => web.post(...args);
   const get = (path: string) => web.get(path);

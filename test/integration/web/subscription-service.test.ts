@@ -7,7 +7,7 @@ import {
   SUBSCRIPTION_POLICY,
   type SubscriptionService,
 } from "../../../src/subscribers/subscription-service";
-import { databaseKinds } from "../../support/databases";
+import { describeEachDatabase } from "../../support/databases";
 import { openTestDb } from "../../support/open-test-db";
 
 /** Collects what the service mails; the HTTP and browser tests use a real SMTP server. */
@@ -20,7 +20,7 @@ const HOUR = 3600_000;
 const linkIn = (message: OutgoingMessage | undefined) =>
   /https:\/\/digest\.example\.org\/(confirm|manage)\/(\S+)/.exec(message?.text ?? "");
 
-describe.each(databaseKinds())("subscription service on %s", (kind) => {
+describeEachDatabase("subscription service on %s", (kind) => {
   let close: () => Promise<void>;
   let service: SubscriptionService;
   let transport: ReturnType<typeof capturingTransport>;

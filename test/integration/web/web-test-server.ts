@@ -90,11 +90,3 @@ export function linkInLastMail(sink: SmtpSink, email: string, kind: "confirm" | 
   if (!path) throw new Error(`no ${kind} link in the last mail to ${email}`);
   return path;
 }
-
-/** Waits until the sink holds `count` messages (mail is sent before the page answers, but parsed after). */
-export async function mailCount(sink: SmtpSink, count: number): Promise<number> {
-  for (let i = 0; i < 100 && sink.messages.length < count; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return sink.messages.length;
-}

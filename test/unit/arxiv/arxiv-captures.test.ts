@@ -4,13 +4,14 @@
  * expressions, independently of the parser, so a parser that drops, duplicates or mislabels items
  * fails here.
  */
-import { existsSync, readdirSync, readFileSync } from "fs";
+import { readdirSync, readFileSync } from "fs";
 import path from "path";
 import { parseArxivFeed } from "../../../src/arxiv/parse-arxiv-feed";
 import type { AnnounceType } from "../../../src/arxiv/paper";
 import type { ParsedFeed } from "../../../src/arxiv/parsed-feed";
+import { ARXIV_CAPTURES, ARXIV_CAPTURES_DIR as CAPTURES } from "../../support/arxiv-captures";
+import { describeNeeding } from "../../support/external-resources";
 
-const CAPTURES = path.resolve(__dirname, "../../../../shared/arxiv-captures");
 const RAW_ENTITY = /&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9a-fA-F]+);/;
 
 type TypeCounts = Record<AnnounceType, number>;
@@ -83,89 +84,81 @@ function parsedTypes(feed: ParsedFeed): TypeCounts {
   return types;
 }
 
-if (!existsSync(CAPTURES)) {
-  const notice = `arXiv captures not found at ${CAPTURES}: conformance on real feeds NOT run (present in CI).`;
-  console.warn(notice);
-  test(`conformance on real arXiv captures: skipped, ${notice}`, () => {
-    expect(existsSync(CAPTURES)).toBe(false);
-  });
-} else {
+describeNeeding([ARXIV_CAPTURES], "conformance on real arXiv captures", () => {
   const files = readdirSync(CAPTURES)
     .filter((f) => f.endsWith(".xml"))
     .sort();
 
-  describe("conformance on real arXiv captures", () => {
-    test("the folder holds captures of every format", () => {
-      expect(files.length).toBeGreaterThanOrEqual(20);
-      for (const prefix of ["rss2-", "atom-", "api-atom-", "legacy-rdf-"]) {
-        expect(files.some((f) => f.startsWith(prefix))).toBe(true);
-      }
-    });
-
-    describe.each(files)("%s", (file) => {
-      const xml = readFileSync(path.join(CAPTURES, file), "utf8");
-      const raw = countRaw(xml);
-      let feed: ParsedFeed;
-      beforeAll(async () => {
-        feed = await parseArxivFeed(xml, file);
-      });
-
-      test(`has ${raw.items} items with ${new Set(raw.ids).size} distinct ids`, () => {
-        expect(raw.ids).toHaveLength(raw.items);
-        expect(feed.items).toHaveLength(raw.items);
-        const ids = feed.items.map((i) => i.paper.arxivId);
-        expect(new Set(ids).size).toBe(new Set(raw.ids).size);
-        expect(ids).toEqual(raw.ids);
-      });
-
-      test(`announce types ${JSON.stringify(raw.types)}`, () => {
-        expect(parsedTypes(feed)).toEqual(raw.types);
-      });
-
-      test("titles and abstracts are clean plain text", () => {
-        for (const { paper } of feed.items) {
-          for (const text of [paper.title, paper.abstract]) {
-            expect(text).not.toContain("Announce Type:");
-            expect(text).not.toMatch(RAW_ENTITY);
-            expect(text).not.toMatch(/\n|^\s|\s$/);
-          }
-          expect(paper.title).not.toBe("");
-          expect(paper.abstract).not.toMatch(/^Abstract:/);
-        }
-      });
-
-      test("every paper has a version, authors without TeX, and a primary category listed first", () => {
-        for (const { paper } of feed.items) {
-          expect(paper.version).toBeGreaterThanOrEqual(1);
-          expect(paper.authors.length).toBeGreaterThan(0);
-          for (const author of paper.authors) expect(author).not.toMatch(/[\\{}]|^\s|\s$|\s\s/);
-          expect(paper.categories[0]).toBe(paper.primaryCategory);
-        }
-      });
-
-      if (file.startsWith("rss2-")) {
-        test("has the channel's pubDate (midnight in New York)", () => {
-          expect(feed.pubDate).toBeInstanceOf(Date);
-          expect([4, 5]).toContain(feed.pubDate?.getUTCHours());
-        });
-      }
-    });
-
-    test("the four 2025-01-16 feeds hold 527 items and 365 distinct papers", async () => {
-      const sameDay = files.filter((f) => /^rss2-cs\.(AI|CL|CV|LG)-2025-01-16\.xml$/.test(f));
-      expect(sameDay).toHaveLength(4);
-      const rawIds: string[] = [];
-      const parsedIds: string[] = [];
-      for (const file of sameDay) {
-        const xml = readFileSync(path.join(CAPTURES, file), "utf8");
-        rawIds.push(...countRaw(xml).ids);
-        const feed = await parseArxivFeed(xml, file);
-        parsedIds.push(...feed.items.map((i) => i.paper.arxivId));
-      }
-      expect(rawIds).toHaveLength(527);
-      expect(new Set(rawIds).size).toBe(365);
-      expect(parsedIds).toHaveLength(527);
-      expect(new Set(parsedIds).size).toBe(365);
-    });
+  test("the folder holds captures of every format", () => {
+    expect(files.length).toBeGreaterThanOrEqual(20);
+    for (const prefix of ["rss2-", "atom-", "api-atom-", "legacy-rdf-"]) {
+      expect(files.some((f) => f.startsWith(prefix))).toBe(true);
+    }
   });
-}
+
+  describe.each(files)("%s", (file) => {
+    const xml = readFileSync(path.join(CAPTURES, file), "utf8");
+    const raw = countRaw(xml);
+    let feed: ParsedFeed;
+    beforeAll(async () => {
+      feed = await parseArxivFeed(xml, file);
+    });
+
+    test(`has ${raw.items} items with ${new Set(raw.ids).size} distinct ids`, () => {
+      expect(raw.ids).toHaveLength(raw.items);
+      expect(feed.items).toHaveLength(raw.items);
+      const ids = feed.items.map((i) => i.paper.arxivId);
+      expect(new Set(ids).size).toBe(new Set(raw.ids).size);
+      expect(ids).toEqual(raw.ids);
+    });
+
+    test(`announce types ${JSON.stringify(raw.types)}`, () => {
+      expect(parsedTypes(feed)).toEqual(raw.types);
+    });
+
+    test("titles and abstracts are clean plain text", () => {
+      for (const { paper } of feed.items) {
+        for (const text of [paper.title, paper.abstract]) {
+          expect(text).not.toContain("Announce Type:");
+          expect(text).not.toMatch(RAW_ENTITY);
+          expect(text).not.toMatch(/\n|^\s|\s$/);
+        }
+        expect(paper.title).not.toBe("");
+        expect(paper.abstract).not.toMatch(/^Abstract:/);
+      }
+    });
+
+    test("every paper has a version, authors without TeX, and a primary category listed first", () => {
+      for (const { paper } of feed.items) {
+        expect(paper.version).toBeGreaterThanOrEqual(1);
+        expect(paper.authors.length).toBeGreaterThan(0);
+        for (const author of paper.authors) expect(author).not.toMatch(/[\\{}]|^\s|\s$|\s\s/);
+        expect(paper.categories[0]).toBe(paper.primaryCategory);
+      }
+    });
+
+    if (file.startsWith("rss2-")) {
+      test("has the channel's pubDate (midnight in New York)", () => {
+        expect(feed.pubDate).toBeInstanceOf(Date);
+        expect([4, 5]).toContain(feed.pubDate?.getUTCHours());
+      });
+    }
+  });
+
+  test("the four 2025-01-16 feeds hold 527 items and 365 distinct papers", async () => {
+    const sameDay = files.filter((f) => /^rss2-cs\.(AI|CL|CV|LG)-2025-01-16\.xml$/.test(f));
+    expect(sameDay).toHaveLength(4);
+    const rawIds: string[] = [];
+    const parsedIds: string[] = [];
+    for (const file of sameDay) {
+      const xml = readFileSync(path.join(CAPTURES, file), "utf8");
+      rawIds.push(...countRaw(xml).ids);
+      const feed = await parseArxivFeed(xml, file);
+      parsedIds.push(...feed.items.map((i) => i.paper.arxivId));
+    }
+    expect(rawIds).toHaveLength(527);
+    expect(new Set(rawIds).size).toBe(365);
+    expect(parsedIds).toHaveLength(527);
+    expect(new Set(parsedIds).size).toBe(365);
+  });
+});

@@ -1,12 +1,17 @@
 import type { EditionRunRecord, RunLockStore } from "../../../src/scheduler/run-lock";
 
-/** The run table in memory, with the same claim rules as src/db/run-lock-store.ts. */
+/**
+ * The run table in memory, with the same claim rules as src/db/run-lock-store.ts (the contract in
+ * test/support/run-lock-store-contract.ts holds both to them). Like rows read from a database,
+ * the records it hands out are copies; `rows` is the live table, for tests to look into.
+ */
 export function memoryRunLocks(): RunLockStore & { rows: Map<string, EditionRunRecord> } {
   const rows = new Map<string, EditionRunRecord>();
   return {
     rows,
     async get(date) {
-      return rows.get(date) ?? null;
+      const row = rows.get(date);
+      return row ? { ...row } : null;
     },
     async acquire(date, holder, now, leaseUntil) {
       const row = rows.get(date);
@@ -34,12 +39,18 @@ export function memoryRunLocks(): RunLockStore & { rows: Map<string, EditionRunR
     async finish(date, holder, end) {
       const row = rows.get(date);
       if (row?.holder !== holder || row.status !== "running") return;
-      Object.assign(row, { status: end.status, detail: end.detail, finishedAt: end.at });
+      Object.assign(row, {
+        status: end.status,
+        detail: end.detail,
+        finishedAt: end.at,
+        leaseUntil: end.at,
+      });
     },
     async recent(limit) {
       return [...rows.values()]
         .sort((a, b) => b.editionDate.localeCompare(a.editionDate))
-        .slice(0, limit);
+        .slice(0, limit)
+        .map((row) => ({ ...row }));
     },
   };
 }

@@ -1,7 +1,6 @@
 import { buildDigest } from "../../../src/digest/build-digest";
 import type { DigestPaper } from "../../../src/digest/digest";
 import { EditionMatcher } from "../../../src/match/edition-matcher";
-import { fanOutMatches } from "../../../src/match/fan-out";
 import { parseQuery } from "../../../src/match/query";
 
 const papers = [
@@ -9,58 +8,6 @@ const papers = [
   { id: 8, title: "Robot learning", abstract: "Reinforcement learning on a real robot." },
   { id: 9, title: "Language models", abstract: "LLMs that reason." },
 ].map((p) => ({ ...p, authors: ["Ada Lovelace"], categories: ["cs.RO"] }));
-
-describe("fanOutMatches", () => {
-  const matcher = new EditionMatcher(papers);
-  const subscribers = [
-    { email: "a@x", keywords: ["diffusion policy", "robot", "Diffusion  Policies"] },
-    { email: "b@x", keywords: ["quantum"] },
-    { email: "c@x", keywords: ["LLMs OR robot", "old (keyword"] },
-  ];
-  const { matched, refused } = fanOutMatches(matcher, subscribers, (s) => s.keywords);
-
-  it.each<[string, [string, number[]][], number]>([
-    [
-      "a@x",
-      [
-        ["diffusion policy", [7]],
-        ["robot", [7, 8]],
-      ],
-      2,
-    ],
-    ["c@x", [["LLMs OR robot", [7, 8, 9]]], 3],
-  ])(
-    "gives %s one section per distinct query, in order, and the unique count",
-    (email, sections, unique) => {
-      const hits = matched.find((m) => m.subscriber.email === email);
-      expect(hits?.sections.map((s) => [s.query.text, s.paperIds])).toEqual(sections);
-      expect(hits?.uniquePaperCount).toBe(unique);
-    },
-  );
-
-  it("leaves out subscribers whom nothing matches", () => {
-    expect(matched.map((m) => m.subscriber.email)).toEqual(["a@x", "c@x"]);
-  });
-
-  it("reports a stored keyword that no longer parses instead of failing the edition", () => {
-    expect(refused).toEqual([
-      {
-        subscriber: subscribers[2],
-        keyword: "old (keyword",
-        reason: expect.stringMatching(/never closed/),
-      },
-    ]);
-  });
-
-  it("shares one answer between subscribers who ask the same thing", () => {
-    const [a, c] = fanOutMatches(
-      matcher,
-      [["robot grasping"], ["grasping  ROBOTS"]],
-      (keywords) => keywords,
-    ).matched;
-    expect(a?.sections[0]?.paperIds).toBe(c?.sections[0]?.paperIds);
-  });
-});
 
 describe("matched terms reach the digest", () => {
   const matcher = new EditionMatcher(papers);
