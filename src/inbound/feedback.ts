@@ -3,7 +3,7 @@ import type { SuppressionStore } from "../subscribers/suppression";
 import type { ReportKind } from "./read-report";
 
 /** Where a bounce or complaint was reported. */
-export type FeedbackSource = "mail" | "postmark" | "mailgun" | "ses";
+type FeedbackSource = "mail" | "postmark" | "mailgun" | "ses";
 
 /** One bounce or complaint, from a mail or a provider's webhook. */
 export interface Feedback {
@@ -24,7 +24,7 @@ export interface FeedbackRecipient {
 }
 
 /** A recorded bounce or complaint. */
-export interface FeedbackEvent extends Feedback, FeedbackRecipient {}
+interface FeedbackEvent extends Feedback, FeedbackRecipient {}
 
 /** What handling bounces and complaints reads and writes beyond the subscriber store. */
 export interface FeedbackStore {

@@ -15,7 +15,7 @@ export interface EditionSummary {
 
 /** What a report after sending says about a digest (see src/inbound/feedback.ts). */
 export const FEEDBACK_KINDS = ["hard", "soft", "complaint"] as const;
-export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
 /** Counts over the whole service, for `stats` and `/metrics`. */
 export interface ServiceCounts {

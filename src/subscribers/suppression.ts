@@ -1,5 +1,5 @@
 /** Why an address is suppressed: its owner complained, or mail to it bounced for good. */
-export type SuppressionReason = "complaint" | "bounce";
+type SuppressionReason = "complaint" | "bounce";
 
 /** An address that is not subscribed again except by its own, fresh double opt-in. */
 export interface Suppression {

@@ -4,14 +4,16 @@ import type { ImapFlow } from "imapflow";
 import { HANDLED_KEYWORD, UNCLASSIFIED_KEYWORD } from "../../../src/inbound/imap-mailbox";
 import type { HandledMail } from "../../../src/inbound/poll-inbound";
 import { bounceFixture, type BounceFill } from "../../support/bounce-fixtures";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../../support/databases";
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from "../../support/databases";
 import { startDovecot, type TestDovecot } from "../../support/dovecot";
 import { runCliWith } from "../../support/run-cli";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
 import { subscribeAndFetch } from "../../support/subscribe-and-fetch";
 import { makeTempDir } from "../../support/temp-dir";
-
-jest.setTimeout(60_000);
 
 const VERP = /^bounces\+d\d+\.[0-9a-f]{10}@digest\.example\.org$/;
 
@@ -31,7 +33,7 @@ const CASES = [
   ["out-of-office.eml", "unclassified"],
 ] as const;
 
-describe.each(databaseKinds())("bounces and complaints after sending (%s)", (kind) => {
+describeEachDatabase("bounces and complaints after sending (%s)", (kind) => {
   let dovecot: TestDovecot;
   let imap: ImapFlow;
   let sink: SmtpSink;

@@ -3,17 +3,19 @@ import path from "node:path";
 import { loadConfig } from "../../../src/config";
 import { createApp } from "../../../src/container";
 import { bounceFixture } from "../../support/bounce-fixtures";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../../support/databases";
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from "../../support/databases";
 import { runCliWith } from "../../support/run-cli";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
 import { subscribeAndFetch } from "../../support/subscribe-and-fetch";
 import { makeTempDir } from "../../support/temp-dir";
 
-jest.setTimeout(60_000);
-
 const ADA = "ada@example.net";
 
-describe.each(databaseKinds())("a suppressed address on every way in (%s)", (kind) => {
+describeEachDatabase("a suppressed address on every way in (%s)", (kind) => {
   let sink: SmtpSink;
   let database: TestDatabase;
   let env: Record<string, string>;
