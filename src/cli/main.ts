@@ -6,6 +6,7 @@ import { registerDbCommands } from "./commands/db";
 import { registerInboundCommands } from "./commands/inbound";
 import { registerPipelineCommands } from "./commands/pipeline";
 import { registerPreviewCommand } from "./commands/preview";
+import { registerDkimCommands } from "./commands/dkim";
 import { registerDoctorCommand } from "./commands/doctor";
 import { registerEditionsCommands } from "./commands/editions";
 import { registerServeCommand } from "./commands/serve";
@@ -32,6 +33,7 @@ export function buildProgram(io: CliIO): Command {
     registerTestSendCommand,
     registerStatsCommand,
     registerDoctorCommand,
+    registerDkimCommands,
     registerPipelineCommands,
     registerPreviewCommand,
     registerServeCommand,
