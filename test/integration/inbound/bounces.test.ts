@@ -15,6 +15,9 @@ import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
 import { subscribeAndFetch } from "../../support/subscribe-and-fetch";
 import { makeTempDir } from "../../support/temp-dir";
 
+// jest reads testTimeout from the root config only, not from a project (jest.config.js).
+jest.setTimeout(60_000);
+
 const VERP = /^bounces\+d\d+\.[0-9a-f]{10}@digest\.example\.org$/;
 
 /** Which fixture each reader's digest comes back as, and what must come of it. */

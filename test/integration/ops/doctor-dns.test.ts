@@ -4,6 +4,9 @@ import { runCliWith } from "../../support/run-cli";
 import { startTxtServer, type TxtServer } from "../../support/dns-server";
 import { makeTempDir } from "../../support/temp-dir";
 
+// RSA key generation is slow on a loaded machine; jest reads testTimeout from the root config only.
+jest.setTimeout(60_000);
+
 interface Check {
   check: string;
   verdict: string;

@@ -13,6 +13,9 @@ import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
 import { subscribeAndFetch } from "../../support/subscribe-and-fetch";
 import { makeTempDir } from "../../support/temp-dir";
 
+// jest reads testTimeout from the root config only, not from a project (jest.config.js).
+jest.setTimeout(60_000);
+
 const ADA = "ada@example.net";
 
 describeEachDatabase("a suppressed address on every way in (%s)", (kind) => {
