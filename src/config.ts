@@ -6,6 +6,7 @@ import { validate } from "node-cron";
 import { z } from "zod";
 import { ConfigError, redactUserInfo } from "./errors";
 import { parseImapUrl, type ImapSettings } from "./inbound/imap-url";
+import type { BounceAddressSettings } from "./mail/bounce-address";
 import { DEFAULT_SEND_POLICY, type SendPolicy } from "./mail/send-policy";
 import type { GlossaryEntry } from "./translate/glossary";
 import { readGlossaryFile } from "./translate/glossary-file";
@@ -171,6 +172,15 @@ const schema = z.object({
   DKIM_PRIVATE_KEY: optional,
   INBOUND_IMAP_URL: optional,
   INBOUND_POLL_SECONDS: positiveInt(60),
+  MAIL_BOUNCE_ADDRESS: optional.refine(
+    (v) => v === undefined || /^[^\s@<>+]+@[^\s@<>]+\.[^\s@<>]+$/.test(v),
+    "a plain address without + such as bounces@digest.example.org",
+  ),
+  MAIL_BOUNCE_SECRET: optional.refine(
+    (v) => v === undefined || v.length >= 32,
+    "at least 32 random characters (openssl rand -hex 32)",
+  ),
+  BOUNCE_IMAP_URL: optional,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["auto", "json", "pretty"], "auto, json or pretty").default("auto"),
 });
@@ -215,6 +225,10 @@ export interface Config {
   };
   /** Subscribe-by-mail: the command mailbox and how often it is polled; unset: off. */
   inbound?: { imap: ImapSettings; pollMs: number };
+  /** MAIL_BOUNCE_ADDRESS and its MAC key: each digest's envelope sender names its delivery. */
+  bounces?: BounceAddressSettings;
+  /** BOUNCE_IMAP_URL: a mailbox of bounces and complaints only (else they come to `inbound`'s). */
+  bounceMailbox?: { imap: ImapSettings; pollMs: number };
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   /** auto: short human lines when stderr is a terminal, JSON lines otherwise. */
   logFormat: z.infer<typeof schema>["LOG_FORMAT"];
@@ -275,22 +289,39 @@ export function loadConfig(env: Env): Config {
       timeZone: v.SCHEDULE_TZ,
       maxEditionAgeHours: v.MAX_EDITION_AGE_HOURS,
     },
-    inbound: inboundConfig(v.INBOUND_IMAP_URL, v.INBOUND_POLL_SECONDS),
+    inbound: inboundConfig("INBOUND_IMAP_URL", v.INBOUND_IMAP_URL, v.INBOUND_POLL_SECONDS),
+    bounces: bounceConfig(v.MAIL_BOUNCE_ADDRESS, v.MAIL_BOUNCE_SECRET),
+    bounceMailbox: inboundConfig("BOUNCE_IMAP_URL", v.BOUNCE_IMAP_URL, v.INBOUND_POLL_SECONDS),
     logLevel: v.LOG_LEVEL,
     logFormat: v.LOG_FORMAT,
   };
 }
 
-/** The command mailbox; its problem is named without echoing the URL (it holds a password). */
-function inboundConfig(url: string | undefined, pollSeconds: number): Config["inbound"] {
+/** A polled mailbox; its problem is named without echoing the URL (it holds a password). */
+function inboundConfig(
+  name: string,
+  url: string | undefined,
+  pollSeconds: number,
+): Config["inbound"] {
   if (url === undefined) return undefined;
   const imap = parseImapUrl(url);
   if ("problem" in imap) {
     throw new ConfigError([
-      `INBOUND_IMAP_URL is invalid: ${imap.problem} (expected imaps://user:pass@host:993/INBOX or imap://…:143/…)`,
+      `${name} is invalid: ${imap.problem} (expected imaps://user:pass@host:993/INBOX or imap://…:143/…)`,
     ]);
   }
   return { imap, pollMs: pollSeconds * 1000 };
+}
+
+/** The bounce address needs its MAC key: without it anyone could write a bounce for anyone. */
+function bounceConfig(address?: string, secret?: string): Config["bounces"] {
+  if (address === undefined && secret === undefined) return undefined;
+  if (!address || !secret) {
+    throw new ConfigError([
+      "MAIL_BOUNCE_ADDRESS and MAIL_BOUNCE_SECRET must be set together (the secret signs each delivery's bounce address; openssl rand -hex 32)",
+    ]);
+  }
+  return { address: address.toLowerCase(), secret };
 }
 
 function dkimConfig(domain?: string, selector?: string, key?: string): Config["mail"]["dkim"] {

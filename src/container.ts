@@ -11,16 +11,19 @@ import { openDatabase, pingDatabase } from "./db/create-database";
 import { databaseTarget } from "./db/database-target";
 import { createDeliveryStore } from "./db/delivery-store";
 import { createEditionStore } from "./db/edition-store";
+import { createFeedbackStore } from "./db/feedback-store";
 import { createFeedStateStore } from "./db/feed-state-store";
 import { migrateDatabase } from "./db/migrate-database";
 import { createRunLockStore } from "./db/run-lock-store";
 import { createStatsStore } from "./db/stats-store";
 import { createSubscriberStore } from "./db/subscriber-store";
 import { createSubscriptionStore } from "./db/subscription-store";
+import { createSuppressionStore } from "./db/suppression-store";
 import { createTranslationStore } from "./db/translation-store";
 import { compileDigestTemplate, type DigestHtmlTemplate } from "./digest/digest-html-template";
 import type { EditionContent } from "./digest/edition-content";
 import type { MailboxDeps } from "./inbound/inbound-poller";
+import type { ReportDeps } from "./inbound/process-report";
 import { createLogger } from "./logger";
 import {
   deliverEdition,
@@ -37,6 +40,7 @@ import { appEditionJob } from "./scheduler/edition-job";
 import type { RunLockStore } from "./scheduler/run-lock";
 import type { SubscriberStore } from "./subscribers/subscriber";
 import type { SubscriptionStore } from "./subscribers/subscription";
+import type { SuppressionStore } from "./subscribers/suppression";
 import {
   createSubscriptionService,
   type SubscriptionService,
@@ -60,6 +64,10 @@ export interface App {
   feedStates: FeedStateStore;
   runLocks: RunLockStore;
   stats: StatsStore;
+  /** Addresses that complained or bounced (`suppression list|remove`). */
+  suppressions: SuppressionStore;
+  /** Bounces and complaints: by mail (the mailboxes, `inbound process`) and by webhook. */
+  reports: ReportDeps;
   /** Subscribing, confirming, managing and leaving: for the web pages and subscribe-by-mail. */
   subscriptions: SubscriptionService;
   /** What `send` uses: the outbox, the transport, the template and translation. */
@@ -103,6 +111,14 @@ export async function createApp(config: Config): Promise<App> {
   const editions = createEditionStore(db);
   const feedStates = createFeedStateStore(db);
   const runLocks = createRunLockStore(db);
+  const suppressions = createSuppressionStore(db);
+  const reports: ReportDeps = {
+    feedback: createFeedbackStore(db),
+    subscribers,
+    suppressions,
+    hardBounceLimit: config.send.hardBounceLimit,
+    bounces: config.bounces,
+  };
 
   // Built on first use: commands that send nothing never connect to SMTP or compile the layout.
   let transport: MailTransport | undefined;
@@ -136,6 +152,7 @@ export async function createApp(config: Config): Promise<App> {
       publicUrl: config.publicUrl,
       maxPapers: config.digest.maxPapers,
       includeReplacements: config.arxiv.includeReplacements,
+      bounces: config.bounces,
     },
     editions,
     deliveries,
@@ -167,6 +184,8 @@ export async function createApp(config: Config): Promise<App> {
     feedStates,
     runLocks,
     stats: createStatsStore(db),
+    suppressions,
+    reports,
     subscriptions,
     delivery,
     ...useCases,
@@ -184,6 +203,8 @@ export async function createApp(config: Config): Promise<App> {
     },
     mailbox: {
       inbound: config.inbound,
+      bounceMailbox: config.bounceMailbox,
+      reports,
       subscriptions,
       transport: openTransport,
       from: config.mail.from,

@@ -8,12 +8,14 @@ import { registerDemoCommand } from "./commands/demo";
 import { registerInboundCommands } from "./commands/inbound";
 import { registerPipelineCommands } from "./commands/pipeline";
 import { registerPreviewCommand } from "./commands/preview";
+import { registerDkimCommands } from "./commands/dkim";
 import { registerDoctorCommand } from "./commands/doctor";
 import { registerEditionsCommands } from "./commands/editions";
 import { registerServeCommand } from "./commands/serve";
 import { registerStatsCommand } from "./commands/stats";
 import { registerSubscriberCommands } from "./commands/subscriber";
 import { registerSubscriberAdminCommands } from "./commands/subscriber-admin";
+import { registerSuppressionCommands } from "./commands/suppression";
 import { registerTestSendCommand } from "./commands/test-send";
 
 /** Builds the `arxiv-digest` program; every command is a thin shell over a service. */
@@ -34,11 +36,13 @@ export function buildProgram(io: CliIO): Command {
     registerTestSendCommand,
     registerStatsCommand,
     registerDoctorCommand,
+    registerDkimCommands,
     registerPipelineCommands,
     registerPreviewCommand,
     registerServeCommand,
     registerInboundCommands,
     registerDemoCommand,
+    registerSuppressionCommands,
   ]) {
     register(program, io);
   }

@@ -1,4 +1,4 @@
-import type { ServiceCounts, StatsStore } from "../metrics/service-stats";
+import { FEEDBACK_KINDS, type ServiceCounts, type StatsStore } from "../metrics/service-stats";
 import type { Db } from "./create-database";
 import { DELIVERY_STATUSES } from "../mail/delivery";
 import { EDITION_STATUSES } from "../arxiv/edition";
@@ -35,20 +35,34 @@ export function createStatsStore(db: Db): StatsStore {
         take: limit,
         include: { _count: { select: { papers: true } } },
       });
-      const groups = await db.delivery.groupBy({
-        by: ["editionId", "status"],
-        where: { editionId: { in: rows.map((r) => r.id) } },
-        _count: { _all: true },
-      });
+      const ids = rows.map((r) => r.id);
+      const [groups, reports] = await Promise.all([
+        db.delivery.groupBy({
+          by: ["editionId", "status"],
+          where: { editionId: { in: ids } },
+          _count: { _all: true },
+        }),
+        db.feedbackEvent.groupBy({
+          by: ["editionId", "kind"],
+          where: { editionId: { in: ids } },
+          _count: { _all: true },
+        }),
+      ]);
       return rows.map((row) => {
         const deliveries = zeroedCounts(DELIVERY_STATUSES);
         for (const g of groups) if (g.editionId === row.id) deliveries[g.status] = g._count._all;
+        const feedback = zeroedCounts(FEEDBACK_KINDS);
+        for (const r of reports) {
+          const kind = FEEDBACK_KINDS.find((k) => k === r.kind);
+          if (r.editionId === row.id && kind) feedback[kind] = r._count._all;
+        }
         return {
           date: row.date,
           status: row.status,
           announcedAt: row.announcedAt,
           papers: row._count.papers,
           deliveries,
+          feedback,
         };
       });
     },

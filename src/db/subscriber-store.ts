@@ -74,7 +74,15 @@ export function createSubscriberStore(db: Db): SubscriberStore {
         data: { hardBounces: { increment: 1 } },
       });
       if (row.hardBounces < limit || row.status !== "active") return row.status;
-      await db.subscriber.update({ where: { id }, data: { status: "bounced" } });
+      const detail = `${row.hardBounces} hard bounces in a row`;
+      await db.$transaction([
+        db.subscriber.update({ where: { id }, data: { status: "bounced" } }),
+        db.suppression.upsert({
+          where: { email: row.email },
+          create: { email: row.email, reason: "bounce", detail },
+          update: {},
+        }),
+      ]);
       return "bounced";
     },
     async clearHardBounces(id) {

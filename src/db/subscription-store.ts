@@ -84,11 +84,15 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
       await db.subscriber.update({ where: { id }, data: { manageTokenHash: hash } });
     },
     async activate(id, now) {
-      const { count } = await db.subscriber.updateMany({
-        where: { id, status: "pending" },
-        data: { status: "active", confirmedAt: now, pendingSince: null, hardBounces: 0 },
+      return db.$transaction(async (tx) => {
+        const row = await tx.subscriber.findUnique({ where: { id }, select: { email: true } });
+        const { count } = await tx.subscriber.updateMany({
+          where: { id, status: "pending" },
+          data: { status: "active", confirmedAt: now, pendingSince: null, hardBounces: 0 },
+        });
+        if (count > 0 && row) await tx.suppression.deleteMany({ where: { email: row.email } });
+        return count > 0;
       });
-      return count > 0;
     },
     async changeStatus(id, from, to) {
       const { count } = await db.subscriber.updateMany({

@@ -8,6 +8,11 @@ import { MAX_COMMAND_MAIL_BYTES } from "./read-command-mail";
  * work, so the mailbox itself is the record of what was handled; nothing is kept elsewhere.
  */
 export const HANDLED_KEYWORD = "$ArxivDigestHandled";
+/**
+ * The keyword of a bounce-like mail that could not be read or tied to a delivery: left unread for
+ * a person and not handled, but not fetched again, so a pile of them cannot crowd out new mail.
+ */
+export const UNCLASSIFIED_KEYWORD = "$ArxivDigestUnclassified";
 /** Older mails are not looked at: pointing the poller at a full mailbox must not answer years of it. */
 const MAX_AGE_DAYS = 7;
 
@@ -25,6 +30,8 @@ export interface CommandMailbox {
   unhandled(limit: number): Promise<MailboxMessage[]>;
   /** Flags a mail handled; an answered one is also marked \Seen, an ignored one is left unread for a person. */
   markHandled(uid: number, answered: boolean): Promise<void>;
+  /** Flags a bounce-like mail that could not be classified (it stays unread and unhandled). */
+  markUnclassified(uid: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,7 +80,10 @@ export async function openImapMailbox(
   const since = new Date(now.getTime() - MAX_AGE_DAYS * 86_400_000);
   return {
     async unhandled(limit) {
-      const found = await client.search({ unKeyword: HANDLED_KEYWORD, since }, { uid: true });
+      const found = await client.search(
+        { unKeyword: HANDLED_KEYWORD, not: { keyword: UNCLASSIFIED_KEYWORD }, since },
+        { uid: true },
+      );
       const uids = (found || []).sort((a, b) => a - b).slice(0, limit);
       if (uids.length === 0) return [];
       const messages: MailboxMessage[] = [];
@@ -92,6 +102,9 @@ export async function openImapMailbox(
     async markHandled(uid, answered) {
       const flags = answered ? ["\\Seen", HANDLED_KEYWORD] : [HANDLED_KEYWORD];
       await client.messageFlagsAdd([uid], flags, { uid: true });
+    },
+    async markUnclassified(uid) {
+      await client.messageFlagsAdd([uid], [UNCLASSIFIED_KEYWORD], { uid: true });
     },
     async close() {
       await client.logout().catch(() => client.close());

@@ -2,8 +2,9 @@ import type pino from "pino";
 import { SendError, type MailTransport } from "../transport/mail-transport";
 import type { AnswerBudget } from "./answer-budget";
 import { carryOutCommand } from "./carry-out-command";
-import type { CommandMailbox } from "./imap-mailbox";
+import type { CommandMailbox, MailboxMessage } from "./imap-mailbox";
 import type { InboundCommands } from "./inbound-commands";
+import { processReport, type ReportDeps } from "./process-report";
 import { readCommandMail } from "./read-command-mail";
 import { replyMessage } from "./reply-message";
 import { mailboxAddress } from "../transport/email-address";
@@ -26,7 +27,10 @@ export interface HandledMail {
 
 export interface PollDependencies {
   mailbox: CommandMailbox;
-  commands: InboundCommands;
+  /** Absent for a mailbox of bounces only (BOUNCE_IMAP_URL): any other mail is unclassified. */
+  commands?: InboundCommands;
+  /** Bounces and complaints are handled before commands are looked for. */
+  reports?: ReportDeps;
   /** Command mails taken up per address and hour; shared by the polls of one poller. */
   budget: AnswerBudget;
   transport: MailTransport;
@@ -47,11 +51,16 @@ export async function pollInbound(deps: PollDependencies): Promise<HandledMail[]
   const ownAddress = mailboxAddress(deps.from).trim().toLowerCase();
   const handled: HandledMail[] = [];
   for (const message of await deps.mailbox.unhandled(MAX_MAILS_PER_POLL)) {
+    const report = await handleReport(deps, message);
+    if (report.kind === "handled") {
+      handled.push(report.mail);
+      continue;
+    }
     const mail = await readCommandMail(message.source, {
       truncated: message.truncated,
       ownAddress,
     });
-    const result = await carryOutCommand(mail, deps.commands, deps.budget);
+    const result = await carryOutCommand(mail, report.commands, deps.budget);
     const base = { uid: message.uid, sender: result.sender, subject: mail.subject };
     if (result.kind !== "answer") {
       const acted = result.kind === "silent";
@@ -73,6 +82,34 @@ export async function pollInbound(deps: PollDependencies): Promise<HandledMail[]
     deps.logger.info({ uid: message.uid, outcome: outcome.kind, answered }, "inbound mail handled");
   }
   return handled;
+}
+
+/**
+ * A bounce or complaint, handled and flagged (read: no person needs to see it); one that could
+ * not be classified is flagged so and left unread. A person's mail goes on to the commands.
+ */
+async function handleReport(
+  deps: PollDependencies,
+  message: MailboxMessage,
+): Promise<
+  { kind: "handled"; mail: HandledMail } | { kind: "command"; commands: InboundCommands }
+> {
+  const result = deps.reports
+    ? await processReport(deps.reports, message.source)
+    : ({ kind: "not-a-report" } as const);
+  if (result.kind === "not-a-report" && deps.commands)
+    return { kind: "command", commands: deps.commands };
+  const base = { uid: message.uid, subject: "", answer: "none" } as const;
+  if (result.kind === "done") {
+    await deps.mailbox.markHandled(message.uid, true);
+    deps.logger.info({ uid: message.uid, outcome: result.outcome }, "report handled");
+    return { kind: "handled", mail: { ...base, outcome: result.outcome, detail: result.detail } };
+  }
+  await deps.mailbox.markUnclassified(message.uid);
+  const outcome = result.kind === "left" ? result.outcome : "unclassified";
+  const detail = result.kind === "left" ? result.detail : "not a bounce or complaint";
+  deps.logger.warn({ uid: message.uid, outcome, detail }, "report left for a person");
+  return { kind: "handled", mail: { ...base, outcome, detail } };
 }
 
 /** Sends an answer; false when the far end refused it for good (it is not retried). */

@@ -11,6 +11,8 @@ export interface DigestMessageInput {
   editionDate: string;
   deliveryId: number;
   unsubscribe: Pick<DeliveryLinks, "url" | "mailto">;
+  /** The delivery's VERP bounce address (MAIL_BOUNCE_ADDRESS), when one is set. */
+  envelopeFrom?: string;
 }
 
 /**
@@ -26,6 +28,7 @@ export function composeDigestMessage(input: DigestMessageInput): OutgoingMessage
     subject: stripLineBreaks(input.subject),
     text: input.text,
     html: input.html,
+    envelopeFrom: input.envelopeFrom,
     messageId: `<digest.${input.editionDate}.${input.deliveryId}@${domain}>`,
     // RFC 8058: with List-Unsubscribe-Post, a mail client may unsubscribe with one POST to the
     // https link, no page and no cookie; the mailto link serves clients that only mail. Both go in

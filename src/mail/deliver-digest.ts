@@ -52,6 +52,7 @@ export async function deliverDigest(
     digest,
     deliveryId: delivery.id,
     links: deps.linksFor(delivery.id, linkToken),
+    envelopeFrom: deps.bounceAddress?.(delivery.id),
   });
   try {
     await deps.transport.send(message);

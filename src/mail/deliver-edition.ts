@@ -9,6 +9,7 @@ import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
 import { InputError, NotFoundError } from "../errors";
 import type { TranslateCounts } from "../translate/translate-edition";
 import { translateForDelivery, type TranslateDeps } from "./translate-for-delivery";
+import { verpAddress, type BounceAddressSettings } from "./bounce-address";
 import { deliveryLinks } from "./delivery-links";
 import { prepareDeliveries } from "./prepare-deliveries";
 import { sendEdition, type SendProgress, type SendSummary } from "./send-edition";
@@ -20,6 +21,8 @@ interface DeliverySettings {
   publicUrl: string;
   maxPapers: number;
   includeReplacements: boolean;
+  /** MAIL_BOUNCE_ADDRESS: each digest's envelope sender is a VERP form of it. */
+  bounces?: BounceAddressSettings;
 }
 
 /** The ports a send uses: the outbox, editions, subscribers, translation and the transport. */
@@ -53,6 +56,10 @@ export interface DeliverResult extends SendSummary {
   recipients: number;
   /** What the translation stage did; absent with TRANSLATOR=none or when it failed. */
   translation?: TranslateCounts;
+}
+
+function bounceAddressOf(bounces: BounceAddressSettings | undefined) {
+  return bounces && ((deliveryId: number) => verpAddress(bounces, deliveryId));
 }
 
 /** A delivery in one of these states will not be sent again (unless forced). */
@@ -118,6 +125,7 @@ export async function deliverEdition(
           token,
         ),
       maxPapers,
+      bounceAddress: bounceAddressOf(deps.settings.bounces),
       now: () => new Date(),
     },
     content,

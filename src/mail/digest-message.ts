@@ -21,6 +21,7 @@ export function digestMessage(
     digest: Digest;
     deliveryId: number;
     links: DeliveryLinks;
+    envelopeFrom?: string;
   },
 ): OutgoingMessage {
   const links = digestLinksOf(input.links);
@@ -33,5 +34,6 @@ export function digestMessage(
     editionDate: input.digest.editionDate,
     deliveryId: input.deliveryId,
     unsubscribe: input.links,
+    envelopeFrom: input.envelopeFrom,
   });
 }

@@ -16,5 +16,7 @@ export interface SendDeps {
   /** The unsubscribe links of one delivery, given the raw token of its link. */
   linksFor: (deliveryId: number, token: string) => DeliveryLinks;
   maxPapers: number;
+  /** The VERP envelope sender of one delivery; absent without MAIL_BOUNCE_ADDRESS. */
+  bounceAddress?: (deliveryId: number) => string;
   now: () => Date;
 }

@@ -9,7 +9,13 @@ export interface EditionSummary {
   announcedAt: Date;
   papers: number;
   deliveries: Record<DeliveryStatus, number>;
+  /** Bounces and complaints reported after sending (DSN, ARF, webhooks) about its digests. */
+  feedback: Record<FeedbackKind, number>;
 }
+
+/** What a report after sending says about a digest (see src/inbound/feedback.ts). */
+export const FEEDBACK_KINDS = ["hard", "soft", "complaint"] as const;
+type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
 /** Counts over the whole service, for `stats` and `/metrics`. */
 export interface ServiceCounts {

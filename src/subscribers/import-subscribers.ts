@@ -1,6 +1,7 @@
 import type { SubscriptionStore } from "./subscription";
 import type { ChineseVariant, Subscriber, SubscriberStatus, SubscriberStore } from "./subscriber";
 import type { RejectedRow, SubscriberCsvRow } from "./read-subscriber-csv";
+import { suppressedMessage, type Suppression } from "./suppression";
 
 /** What an import does to one subscriber. */
 export type ImportAction =
@@ -28,16 +29,28 @@ const LEFT: readonly SubscriberStatus[] = ["unsubscribed", "bounced"];
  * Decides, before anything is written, what each valid row changes. A row equal to what is
  * stored changes nothing, so importing the same file twice is harmless. A row without a status
  * keeps the stored one (new subscribers get `newStatus`). An address that unsubscribed or
- * bounced is never made active again by an import: that row is rejected.
+ * bounced is never made active again by an import, and a suppressed one (suppression.ts) is
+ * neither added nor given another status, even after `subscriber remove`: that row is rejected.
  */
 export function planImport(
   rows: readonly SubscriberCsvRow[],
   existing: ReadonlyMap<string, Subscriber>,
   newStatus: SubscriberStatus,
+  suppressed: ReadonlyMap<string, Pick<Suppression, "email" | "reason">> = new Map(),
 ): ImportPlan {
   const plan: ImportPlan = { actions: [], unchanged: 0, rejected: [] };
   for (const row of rows) {
     const current = existing.get(row.email);
+    const suppression = suppressed.get(row.email);
+    // A suppressed address is neither added nor given another status: only its owner's opt-in can.
+    if (suppression && (!current || (row.status && row.status !== current.status))) {
+      plan.rejected.push({
+        line: row.line,
+        email: row.email,
+        reason: suppressedMessage(suppression),
+      });
+      continue;
+    }
     if (!current) {
       const language = row.language ?? "zh-CN";
       plan.actions.push({ kind: "add", row, status: row.status ?? newStatus, language });

@@ -43,7 +43,10 @@ export interface SubscriberStore {
   remove(email: string): Promise<boolean>;
   /** Marks the subscriber as gone; returns false when they had already left. */
   unsubscribe(id: number): Promise<boolean>;
-  /** Counts a permanent refusal of the address; at `limit` in a row it is marked bounced. */
+  /**
+   * Counts a permanent refusal of the address; at `limit` in a row it is marked bounced and put on
+   * the suppression list (suppression.ts), together.
+   */
   recordHardBounce(id: number, limit: number): Promise<SubscriberStatus>;
   /** A message went through: the run of refusals is over. */
   clearHardBounces(id: number): Promise<void>;

@@ -43,7 +43,10 @@ export interface SubscriptionStore {
   releaseLinkMail(id: number): Promise<void>;
   setConfirmToken(id: number, hash: string, expiresAt: Date): Promise<void>;
   setManageToken(id: number, hash: string): Promise<void>;
-  /** pending → active; false when the subscriber was not pending. */
+  /**
+   * pending → active, by the owner's confirmation; false when the subscriber was not pending.
+   * The confirmation is the fresh double opt-in that takes the address off the suppression list.
+   */
   activate(id: number, now: Date): Promise<boolean>;
   /** Moves the subscriber from one of `from` to `to`; false when it was in none of them. */
   changeStatus(

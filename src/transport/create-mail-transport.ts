@@ -13,9 +13,10 @@ import { messageOf } from "../errors";
  * and mail clients decode both alike; the parts come base64 encoded (base64Part), and
  * `textEncoding` makes nodemailer encode non-ASCII headers the same way.
  */
-function nodemailerMessage(message: OutgoingMessage) {
+function nodemailerMessage({ envelopeFrom, ...message }: OutgoingMessage) {
   return {
     ...message,
+    ...(envelopeFrom ? { envelope: { from: envelopeFrom, to: message.to } } : {}),
     text: base64Part("text/plain", message.text),
     html: base64Part("text/html", message.html),
     textEncoding: "base64" as const,

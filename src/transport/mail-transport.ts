@@ -7,6 +7,8 @@ export interface OutgoingMessage {
   html: string;
   messageId: string;
   headers: Record<string, string>;
+  /** The envelope sender (MAIL FROM, the Return-Path at the far end) when not `from`'s address. */
+  envelopeFrom?: string;
   list?: { id: { url: string; comment: string } };
 }
 

@@ -135,7 +135,8 @@ describe("doctor", () => {
     });
     await runCliWith(env, "db", "migrate");
     try {
-      const run = await runCliWith(env, "doctor", "--json");
+      // No name server listens there: the mail DNS lines say so (doctor-dns.test.ts has one).
+      const run = await runCliWith(env, "doctor", "--json", "--dns-server", "127.0.0.1:9");
       expect(run.code).toBe(0);
       const report = JSON.parse(run.out) as {
         ok: boolean;
@@ -149,6 +150,10 @@ describe("doctor", () => {
         ["mail", "ok"],
         ["translator", "ok"],
         ["arxiv", "ok"],
+        ["spf", "warn"],
+        ["dkim", "warn"],
+        ["dmarc", "warn"],
+        ["alignment", "warn"],
       ]);
       expect(feeds.seen.map((r) => r.path)).toEqual(["/rss/cs.AI"]);
       expect(feeds.seen[0]?.headers["user-agent"]).toMatch(/arxiv-digest/);
@@ -168,7 +173,7 @@ describe("doctor", () => {
       TRANSLATOR_BASE_URL: translator.url,
     });
     try {
-      const run = await runCliWith(env, "doctor", "--timeout", "5");
+      const run = await runCliWith(env, "doctor", "--timeout", "5", "--dns-server", "127.0.0.1:9");
       expect(run.code).toBe(1);
       expect(run.err).toMatch(/error: 3 check\(s\) failed/);
       const lines = run.out.split("\n");
@@ -182,6 +187,12 @@ describe("doctor", () => {
         expect.stringMatching(
           /^fail {2}arxiv +feed http:\/\/127\.0\.0\.1:\d+\/rss\/cs is not reachable/,
         ),
+        expect.stringMatching(/^warn {2}spf +publish localhost TXT .*could not look it up/),
+        expect.stringMatching(/^warn {2}dkim +digests are not signed/),
+        expect.stringMatching(
+          /^warn {2}dmarc +publish _dmarc\.localhost TXT .*could not look it up/,
+        ),
+        expect.stringMatching(/^warn {2}alignment +.*only the Return-Path \(SPF\) is aligned/),
       ]);
       expect(fs.existsSync(env.DATABASE_URL?.replace("file:", "") ?? "")).toBe(false);
     } finally {

@@ -9,6 +9,8 @@ export interface SmtpSink {
   raw: Buffer[];
   /** Envelope recipients, one entry per accepted message. */
   recipients: string[];
+  /** Envelope senders (MAIL FROM), one entry per accepted message, beside `recipients`. */
+  senders: string[];
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   };
 
   const recipients: string[] = [];
+  const senders: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -61,6 +64,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
           raw.push(Buffer.concat(chunks));
           messages.push(mail);
           recipients.push(...session.envelope.rcptTo.map((r) => r.address));
+          const from = session.envelope.mailFrom;
+          senders.push(from ? from.address : "");
           options.onMessage?.(messages.length);
           answer(() => callback());
         })
@@ -75,6 +80,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     messages,
     raw,
     recipients,
+    senders,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

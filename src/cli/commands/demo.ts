@@ -28,13 +28,17 @@ export const registerDemoCommand: CommandRegistrar = (program, io) => {
     .action(async (opts: { serve: boolean }) => {
       await withApp(io, async (app) => {
         if (!(await app.subscribers.findByEmail(DEMO_ADDRESS))) {
-          await addSubscriber(app.subscribers, {
-            email: DEMO_ADDRESS,
-            keywords: DEMO_KEYWORDS,
-            confirmed: true,
-            language: "zh-CN",
-            timeZone: app.config.digest.timeZone,
-          });
+          await addSubscriber(
+            app.subscribers,
+            {
+              email: DEMO_ADDRESS,
+              keywords: DEMO_KEYWORDS,
+              confirmed: true,
+              language: "zh-CN",
+              timeZone: app.config.digest.timeZone,
+            },
+            app.suppressions,
+          );
           io.out(`subscribed ${DEMO_ADDRESS} to ${DEMO_KEYWORDS.join(" and ")}`);
         }
         const ingest = await app.fetchEdition({ feedFiles: [DEMO_FEED] });

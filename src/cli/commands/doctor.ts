@@ -1,8 +1,16 @@
 import { loadConfig } from "../../config";
 import { AppError, ConfigError, InputError } from "../../errors";
+import { checkDns } from "../../ops/check-dns";
 import { checkArxiv, checkDatabase, checkMail, checkTranslator } from "../../ops/doctor-checks";
 import type { CheckResult } from "../../ops/check-result";
-import { printJson, type CommandRegistrar } from "../command-context";
+import { collect, printJson, type CommandRegistrar } from "../command-context";
+
+interface DoctorOptions {
+  offline?: boolean;
+  timeout: string;
+  dnsServer?: string[];
+  json?: boolean;
+}
 
 /**
  * `doctor`: is this installation ready? One line per check with ok / warn / fail; exit code 1
@@ -13,12 +21,17 @@ export const registerDoctorCommand: CommandRegistrar = (program, io) => {
   program
     .command("doctor")
     .description(
-      "check the settings, database, mail, translator and arXiv feed; exit 1 if any fails",
+      "check the settings, database, mail, translator, arXiv feed and mail DNS; exit 1 if any fails",
     )
     .option("--offline", "skip the checks that need the network (SMTP, translator, arXiv)")
     .option("--timeout <seconds>", "the most one check may take", "10")
+    .option(
+      "--dns-server <host:port>",
+      "ask this name server for SPF, DKIM and DMARC (repeatable; default: the system's)",
+      collect,
+    )
     .option("--json", "print JSON")
-    .action(async (opts: { offline?: boolean; timeout: string; json?: boolean }) => {
+    .action(async (opts: DoctorOptions) => {
       const seconds = Number(opts.timeout);
       if (!(seconds > 0 && seconds <= 300)) {
         throw new InputError(
@@ -39,6 +52,7 @@ export const registerDoctorCommand: CommandRegistrar = (program, io) => {
             checkArxiv(config, options, userAgent),
           ])),
         );
+        results.push(...(await checkDns(config, { ...options, servers: opts.dnsServer ?? [] })));
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         for (const problem of error.problems)

@@ -30,5 +30,17 @@ export function describeEdition(e: EditionSummary): string {
     .filter(([, n]) => n > 0)
     .map(([status, n]) => `${status} ${n}`)
     .join(", ");
-  return `${e.date}\t${e.status}\t${e.papers} papers\tdigests: ${digests || "none"}`;
+  return `${e.date}\t${e.status}\t${e.papers} papers\tdigests: ${digests || "none"}${describeFeedback(e)}`;
+}
+
+/**
+ * Bounces and complaints as shares of the digests sent: the figures mailbox providers judge a
+ * sender by (Gmail wants complaints under 0.3 %, so those get two decimals).
+ */
+function describeFeedback(e: EditionSummary): string {
+  const { hard, soft, complaint } = e.feedback;
+  if (e.deliveries.sent === 0 || hard + soft + complaint === 0) return "";
+  const share = (n: number, digits: number) =>
+    `${((100 * n) / e.deliveries.sent).toFixed(digits)} %`;
+  return `\tbounces: hard ${hard} (${share(hard, 1)}), soft ${soft} (${share(soft, 1)}); complaints ${complaint} (${share(complaint, 2)})`;
 }

@@ -38,7 +38,9 @@ export function registerSubscriberImport(subscriber: Command, io: CliIO): void {
         );
         reading.stop(read.rows.length + read.rejected.length);
         const existing = new Map((await app.subscribers.list()).map((s) => [s.email, s]));
-        const plan = planImport(read.rows, existing, opts.confirmed ? "active" : "pending");
+        const suppressed = new Map((await app.suppressions.list()).map((s) => [s.email, s]));
+        const status = opts.confirmed ? "active" : "pending";
+        const plan = planImport(read.rows, existing, status, suppressed);
         const rejected = [...read.rejected, ...plan.rejected].sort((a, b) => a.line - b.line);
         const proceed = rejected.length === 0 || opts.skipInvalid;
         const writing = countProgress(io, "subscribers written", 1_000);

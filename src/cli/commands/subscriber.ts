@@ -36,13 +36,17 @@ export const registerSubscriberCommands: CommandRegistrar = (program, io) => {
             io.out(`${normalizeEmail(email)} is already subscribed; nothing changed`);
             return;
           }
-          const added = await addSubscriber(app.subscribers, {
-            email,
-            keywords: opts.keywords,
-            confirmed: opts.confirmed,
-            language: opts.lang,
-            timeZone,
-          });
+          const added = await addSubscriber(
+            app.subscribers,
+            {
+              email,
+              keywords: opts.keywords,
+              confirmed: opts.confirmed,
+              language: opts.lang,
+              timeZone,
+            },
+            app.suppressions,
+          );
           io.out(
             `added ${added.email} (${added.status}) with ${added.keywords.length} keyword(s): ${added.keywords.join("; ")}`,
           );

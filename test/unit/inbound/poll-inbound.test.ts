@@ -20,6 +20,7 @@ function fakeMailbox(sources: string[]) {
     unhandled: async (limit) =>
       messages.filter((m) => !flagged.some(([uid]) => uid === m.uid)).slice(0, limit),
     markHandled: async (uid, answered) => void flagged.push([uid, answered]),
+    markUnclassified: async (uid) => void flagged.push([uid, false]),
     close: async () => undefined,
   };
   return { mailbox, flagged };

@@ -15,6 +15,7 @@ const stats: StatsStore = {
       announcedAt: new Date("2025-10-17T00:00:00Z"),
       papers: 34,
       deliveries: { queued: 0, sending: 0, sent: 7, failed: 0, uncertain: 0 },
+      feedback: { hard: 0, soft: 0, complaint: 0 },
     },
   ],
   deliveriesOf: async () => [],
