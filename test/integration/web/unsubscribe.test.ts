@@ -1,11 +1,14 @@
+import fs from "node:fs";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { loadConfig } from "../../../src/config";
 import { createApp, type App } from "../../../src/container";
 import { createServer } from "../../../src/web/create-server";
 import { runCliWith } from "../../support/run-cli";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
 import { createTestDatabase, type TestDatabase } from "../../support/databases";
-import { EXAMPLE_FEED } from "../../support/temp-dir";
+import { shiftedFeed } from "../../support/shifted-feed";
+import { EXAMPLE_FEED, makeTempDir } from "../../support/temp-dir";
 
 jest.setTimeout(60_000);
 
@@ -104,6 +107,10 @@ describe("leaving from the link in a digest (RFC 8058)", () => {
     expect(answer.headers.get("set-cookie")).toBeNull();
     expect(await status("leave@example.org")).toBe("unsubscribed");
     expect(await status("stay@example.org")).toBe("active");
+    // The next announcement day: the address that left is no longer among those it would mail.
+    const nextDay = path.join(makeTempDir(), "monday.xml");
+    fs.writeFileSync(nextDay, shiftedFeed("Mon, 20 Oct 2025", 2));
+    await runCliWith(env, "fetch", "--feed-file", nextDay);
     const dry = await runCliWith(env, "send", "--dry-run", "--json");
     const planned = (JSON.parse(dry.out) as { plan: { email: string }[] }).plan.map((p) => p.email);
     expect(planned).toContain("stay@example.org");
