@@ -10,7 +10,7 @@
 const fs = require("node:fs");
 const nodemailer = require("nodemailer");
 const { loadConfig } = require("../dist/config.js");
-const { smtpPoolOptions } = require("../dist/mail/create-mail-transport.js");
+const { smtpPoolOptions } = require("../dist/transport/create-mail-transport.js");
 
 /** The headers our digests carry besides those nodemailer writes from the message's fields. */
 const LIST_HEADERS = [
