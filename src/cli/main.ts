@@ -4,6 +4,7 @@ import { AppError, ConfigError } from "../errors";
 import { APP_VERSION } from "../container";
 import type { CliIO } from "./command-context";
 import { registerDbCommands } from "./commands/db";
+import { registerDemoCommand } from "./commands/demo";
 import { registerInboundCommands } from "./commands/inbound";
 import { registerPipelineCommands } from "./commands/pipeline";
 import { registerPreviewCommand } from "./commands/preview";
@@ -37,6 +38,7 @@ export function buildProgram(io: CliIO): Command {
     registerPreviewCommand,
     registerServeCommand,
     registerInboundCommands,
+    registerDemoCommand,
   ]) {
     register(program, io);
   }

@@ -22,21 +22,43 @@ export async function runService(app: App): Promise<void> {
   const metrics = new ServiceMetrics(app.stats);
   const server = createServer(app.pages);
   registerMetricsRoute(server, metrics);
-  const port = app.config.server.port;
-  await server.listen({ port, host: "0.0.0.0" }).catch((error: unknown) => {
-    if ((error as { code?: unknown }).code !== "EADDRINUSE") throw error;
-    throw new InputError(`port ${port} is already in use; stop what holds it or set PORT`);
-  });
+  await listenOn(server, app.config.server.port, "0.0.0.0");
   const inbound = startInboundPoller(app.mailbox);
   const scheduler = startAppScheduler(app.scheduler, shutdown.signal, (result) =>
     metrics.recordRun(result),
   );
-  await new Promise<void>((resolve) => {
-    if (shutdown.signal.aborted) resolve();
-    shutdown.signal.addEventListener("abort", () => resolve(), { once: true });
-  });
+  await stopped(shutdown.signal);
   await scheduler.stop();
   await inbound.stop();
   await server.close();
   app.logger.info("stopped");
+}
+
+/**
+ * The pages alone, on 127.0.0.1, until SIGINT or SIGTERM: what `demo` ends with, so that every
+ * link of the mail it wrote opens. No scheduler: nothing reaches arXiv.
+ */
+export async function servePagesUntilStopped(app: App, onListening: () => void): Promise<void> {
+  const shutdown = new AbortController();
+  process.once("SIGTERM", () => shutdown.abort());
+  process.once("SIGINT", () => shutdown.abort());
+  const server = createServer(app.pages);
+  await listenOn(server, app.config.server.port, "127.0.0.1");
+  onListening();
+  await stopped(shutdown.signal);
+  await server.close();
+}
+
+async function listenOn(server: ReturnType<typeof createServer>, port: number, host: string) {
+  await server.listen({ port, host }).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code !== "EADDRINUSE") throw error;
+    throw new InputError(`port ${port} is already in use; stop what holds it or set PORT`);
+  });
+}
+
+function stopped(signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener("abort", () => resolve(), { once: true });
+  });
 }
