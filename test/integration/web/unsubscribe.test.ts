@@ -97,9 +97,8 @@ describe("leaving from the link in a digest (RFC 8058)", () => {
     expect(answer.headers.get("set-cookie")).toBeNull();
     expect(await status("leave@example.org")).toBe("unsubscribed");
     expect(await status("stay@example.org")).toBe("active");
+    // stay@'s digest of this edition went out before; leave@ is no longer active: no one is due.
     const dry = await runCliWith(env, "send", "--dry-run", "--json");
-    expect((JSON.parse(dry.out) as { plan: { email: string }[] }).plan.map((p) => p.email)).toEqual(
-      ["stay@example.org"],
-    );
+    expect((JSON.parse(dry.out) as { plan: { email: string }[] }).plan).toEqual([]);
   });
 });
