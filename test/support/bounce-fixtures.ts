@@ -4,6 +4,14 @@ import path from "node:path";
 const DIR = path.resolve(__dirname, "..", "fixtures", "bounces");
 
 /** The fields a fixture leaves open: the delivery's VERP address, the recipient, the Message-ID. */
+/** The sender settings of the bounce tests: the digest domain, its bounce address and the MAC's key. */
+export const BOUNCE_SENDER_ENV = {
+  MAIL_FROM: "arXiv Digest <digest@digest.example.org>",
+  PUBLIC_URL: "https://digest.example.org",
+  MAIL_BOUNCE_ADDRESS: "bounces@digest.example.org",
+  MAIL_BOUNCE_SECRET: "a-test-secret-of-at-least-32-characters",
+};
+
 export interface BounceFill {
   verp: string;
   recipient: string;

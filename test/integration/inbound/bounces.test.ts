@@ -3,7 +3,7 @@ import path from "node:path";
 import type { ImapFlow } from "imapflow";
 import { HANDLED_KEYWORD, UNCLASSIFIED_KEYWORD } from "../../../src/inbound/imap-mailbox";
 import type { HandledMail } from "../../../src/inbound/poll-inbound";
-import { bounceFixture, type BounceFill } from "../../support/bounce-fixtures";
+import { BOUNCE_SENDER_ENV, bounceFixture, type BounceFill } from "../../support/bounce-fixtures";
 import {
   createTestDatabase,
   describeEachDatabase,
@@ -63,10 +63,7 @@ describeEachDatabase("bounces and complaints after sending (%s)", (kind) => {
     env = {
       DATABASE_URL: database.url,
       SMTP_URL: sink.url,
-      MAIL_FROM: "arXiv Digest <digest@digest.example.org>",
-      PUBLIC_URL: "https://digest.example.org",
-      MAIL_BOUNCE_ADDRESS: "bounces@digest.example.org",
-      MAIL_BOUNCE_SECRET: "a-test-secret-of-at-least-32-characters",
+      ...BOUNCE_SENDER_ENV,
       INBOUND_IMAP_URL: dovecot.url,
       LOG_LEVEL: "error",
     };

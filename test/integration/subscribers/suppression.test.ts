@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../../../src/config";
 import { createApp } from "../../../src/container";
-import { bounceFixture } from "../../support/bounce-fixtures";
+import { BOUNCE_SENDER_ENV, bounceFixture } from "../../support/bounce-fixtures";
 import {
   createTestDatabase,
   describeEachDatabase,
@@ -35,10 +35,7 @@ describeEachDatabase("a suppressed address on every way in (%s)", (kind) => {
     env = {
       DATABASE_URL: database.url,
       SMTP_URL: sink.url,
-      MAIL_FROM: "arXiv Digest <digest@digest.example.org>",
-      PUBLIC_URL: "https://digest.example.org",
-      MAIL_BOUNCE_ADDRESS: "bounces@digest.example.org",
-      MAIL_BOUNCE_SECRET: "a-test-secret-of-at-least-32-characters",
+      ...BOUNCE_SENDER_ENV,
       LOG_LEVEL: "error",
     };
     await subscribeAndFetch(env, [ADA]);
