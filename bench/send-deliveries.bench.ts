@@ -7,7 +7,7 @@ import { loadConfig } from "../src/config";
 import { createApp } from "../src/container";
 import { openDatabase } from "../src/db/create-database";
 import { databaseTarget } from "../src/db/database-target";
-import { EditionContent, mailedAnnounceTypes } from "../src/digest/edition-content";
+import { EditionContent } from "../src/digest/edition-content";
 import { prepareDeliveries } from "../src/mail/prepare-deliveries";
 import { round, type Figure } from "./figures";
 import {
@@ -79,11 +79,10 @@ async function prepareDatabase(databaseUrl: string): Promise<string> {
     const parsed = await parseArxivFeed(fs.readFileSync(FEED, "utf8"));
     await ingestEdition(app.editions, [{ feed: "cs", kind: "parsed", parsed }], new Date());
     const edition = (await app.editions.latest())!;
-    const content = new EditionContent(
-      edition,
-      await app.editions.papersOf(edition.id),
-      mailedAnnounceTypes(false),
-    );
+    const content = new EditionContent(edition, await app.editions.papersOf(edition.id), {
+      includeReplacements: false,
+      translates: true,
+    });
     const subscribers = await app.subscribers.listActive();
     await prepareDeliveries(app, content, subscribers, {
       maxPapers: 100,

@@ -152,6 +152,7 @@ export async function createApp(config: Config): Promise<App> {
       publicUrl: config.publicUrl,
       maxPapers: config.digest.maxPapers,
       includeReplacements: config.arxiv.includeReplacements,
+      translates: config.translator.provider !== "none",
       bounces: config.bounces,
     },
     editions,

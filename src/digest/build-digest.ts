@@ -56,7 +56,9 @@ export function buildDigest(input: BuildDigestInput): Digest | null {
     sections: shown,
     uniquePaperCount: kept.size,
     omittedPaperCount: omitted,
-    missingTranslations: shown.some((s) => s.papers.some((p) => p.translation === undefined)),
+    missingTranslations: shown.some((s) => s.papers.some((p) => p.translation === undefined))
+      ? "pending"
+      : false,
   };
 }
 

@@ -148,7 +148,8 @@ export function pageView(digest: Digest, links: DigestLinks): Record<string, unk
     uniquePaperCount: count,
     paperNoun: count === 1 ? "paper" : "papers",
     omittedPaperCount: digest.omittedPaperCount,
-    missingTranslations: digest.missingTranslations,
+    translationPending: digest.missingTranslations === "pending",
+    translationOff: digest.missingTranslations === "off",
     recipient: digest.recipient.email,
     keywords: digest.sections.map((s) => s.query).join(", "),
     toc: digest.sections.map((section, index) => ({

@@ -36,8 +36,11 @@ export interface Digest {
   uniquePaperCount: number;
   /** Matching papers left out by the per-digest cap (DIGEST_MAX_PAPERS). */
   omittedPaperCount: number;
-  /** At least one paper is shown without its Chinese translation. */
-  missingTranslations: boolean;
+  /**
+   * At least one paper is shown without its Chinese translation: "pending" while a translator
+   * may still provide it, "off" with no translator configured (nothing is coming).
+   */
+  missingTranslations: false | "pending" | "off";
   /**
    * The Chinese the translations are written in: the subscriber's choice, zh-TW being converted
    * from the stored zh-CN. Set by EditionContent after buildDigest; zh-CN when absent.

@@ -12,6 +12,13 @@ import type { Digest, DigestPaper } from "./digest";
 
 type DigestOptions = { maxPapers: number; now: Date };
 
+/** What decides an edition's mailable papers and its notices: the arXiv and translator settings. */
+export interface ContentSettings {
+  includeReplacements: boolean;
+  /** False with TRANSLATOR=none: a missing translation is not coming, and the digest says so. */
+  translates: boolean;
+}
+
 /** Which announcements a digest carries: new and cross-lists, replacements only if asked. */
 export function mailedAnnounceTypes(includeReplacements: boolean): ReadonlySet<AnnounceType> {
   return new Set<AnnounceType>(
@@ -32,10 +39,11 @@ export class EditionContent {
   constructor(
     readonly edition: Edition,
     stored: readonly StoredPaper[],
-    announceTypes: ReadonlySet<AnnounceType>,
+    private readonly settings: ContentSettings,
     /** Per subscriber, papers of this edition already mailed to them in an earlier one. */
     private readonly mailedBefore: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
   ) {
+    const announceTypes = mailedAnnounceTypes(settings.includeReplacements);
     const mailable = stored.filter((paper) => announceTypes.has(paper.announceType));
     this.papers = new Map(mailable.map((paper) => [paper.id, toDigestPaper(paper)]));
     this.idOf = new Map(mailable.map((paper) => [paper.arxivId, paper.id]));
@@ -53,8 +61,12 @@ export class EditionContent {
    * the translations are converted from the stored zh-CN (cached per text: once per process).
    */
   digestFor(subscriber: Subscriber, options: DigestOptions): Digest | null {
-    const digest = this.build(subscriber, options);
-    if (!digest) return null;
+    const built = this.build(subscriber, options);
+    if (!built) return null;
+    const digest: Digest =
+      built.missingTranslations && !this.settings.translates
+        ? { ...built, missingTranslations: "off" }
+        : built;
     if (subscriber.language !== "zh-TW") return { ...digest, language: "zh-CN" };
     const sections = digest.sections.map((section) => ({
       ...section,

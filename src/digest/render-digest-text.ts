@@ -12,6 +12,13 @@ const paperBlocks = new PerPaperCache<string>(10_000);
  * its flaws: subjects said once, real links, the unique count, a generation time that is real,
  * LaTeX made readable. Each paper's block is built once per process and reused by every digest.
  */
+/** The notice for papers without Chinese, as the HTML part words it (emails/partials/header.mjml). */
+const MISSING_TRANSLATIONS = {
+  pending:
+    "部分文章暂无中文翻译，先附英文原文。 Some papers are shown in English only; their translation is not ready.",
+  off: "本服务未开启中文翻译，文章以英文原文呈现。 This service does not translate papers; they are shown in English.",
+} as const;
+
 export function renderDigestText(digest: Digest, links: DigestLinks): string {
   const times = digestTimes(digest);
   const count = digest.uniquePaperCount;
@@ -28,9 +35,7 @@ export function renderDigestText(digest: Digest, links: DigestLinks): string {
       `另有 ${digest.omittedPaperCount} 篇超出每封上限，未列出。 ${digest.omittedPaperCount} more matching papers were left out (limit per mail).`,
     );
   }
-  if (digest.missingTranslations) {
-    lines.push("部分文章暂无中文翻译，先附英文原文。 Some papers are shown in English only.");
-  }
+  if (digest.missingTranslations) lines.push(MISSING_TRANSLATIONS[digest.missingTranslations]);
   // Concatenated, not joined: the ~100 KB of cached paper blocks stay a rope until encoded.
   let text = lines.join("\n");
   for (const section of digest.sections) {

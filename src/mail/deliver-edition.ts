@@ -21,6 +21,8 @@ interface DeliverySettings {
   publicUrl: string;
   maxPapers: number;
   includeReplacements: boolean;
+  /** False with TRANSLATOR=none. */
+  translates: boolean;
   /** MAIL_BOUNCE_ADDRESS: each digest's envelope sender is a VERP form of it. */
   bounces?: BounceAddressSettings;
 }
@@ -84,7 +86,7 @@ export async function loadEditionContent(
   const types = mailedAnnounceTypes(deps.settings.includeReplacements);
   const arxivIds = papers.filter((p) => types.has(p.announceType)).map((p) => p.arxivId);
   const mailedBefore = await deps.deliveries.mailedElsewhere(edition.id, arxivIds);
-  return new EditionContent(edition, papers, types, mailedBefore);
+  return new EditionContent(edition, papers, deps.settings, mailedBefore);
 }
 
 /** Prepares and sends an edition's digests: the `send` command's work. Safe to run again. */

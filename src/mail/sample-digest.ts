@@ -4,7 +4,7 @@ import { announcedAtOf, editionDateOf, latestEditionDateAt } from "../arxiv/anno
 import { readFeedFiles } from "../arxiv/load-feeds";
 import type { Subscriber } from "../subscribers/subscriber";
 import { digestSubject } from "../digest/digest-mail-parts";
-import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
+import { EditionContent } from "../digest/edition-content";
 import { createLinkToken } from "../subscribers/link-token";
 import { senderDomain } from "../transport/message-headers";
 import { loadEditionContent, type DeliverDeps } from "./deliver-edition";
@@ -53,8 +53,10 @@ export async function sampleContent(
     announceType: item.announceType,
     translations: [],
   }));
-  const types = mailedAnnounceTypes(deps.settings.includeReplacements);
-  return { content: new EditionContent(edition, papers, types), source: "the bundled sample feed" };
+  return {
+    content: new EditionContent(edition, papers, deps.settings),
+    source: "the bundled sample feed",
+  };
 }
 
 /**

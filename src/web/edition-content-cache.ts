@@ -1,5 +1,5 @@
 import type { Edition, EditionStore } from "../arxiv/edition";
-import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
+import { EditionContent, type ContentSettings } from "../digest/edition-content";
 
 /** Editions kept in memory: the latest (previews) and a few recent ones (web views). */
 const EDITIONS_KEPT = 3;
@@ -14,7 +14,7 @@ const KEPT_FOR_MS = 5 * 60_000;
  */
 export function createEditionContentCache(deps: {
   editions: Pick<EditionStore, "papersOf">;
-  settings: { includeReplacements: boolean };
+  settings: ContentSettings;
 }) {
   const kept = new Map<number, { content: EditionContent; loadedAt: number }>();
   return async (edition: Edition): Promise<EditionContent> => {
@@ -25,8 +25,7 @@ export function createEditionContentCache(deps: {
       return known.content;
     }
     const papers = await deps.editions.papersOf(edition.id);
-    const types = mailedAnnounceTypes(deps.settings.includeReplacements);
-    const content = new EditionContent(edition, papers, types);
+    const content = new EditionContent(edition, papers, deps.settings);
     kept.set(edition.id, { content, loadedAt: Date.now() });
     if (kept.size > EDITIONS_KEPT) kept.delete(kept.keys().next().value as number);
     return content;

@@ -22,6 +22,7 @@ interface PageSettings {
   mailFrom: string;
   maxPapers: number;
   includeReplacements: boolean;
+  translates: boolean;
 }
 
 /** What the pages use: the subscription service, three narrow store ports and the template. */

@@ -58,7 +58,14 @@ export function createTestDatabase(kind: TestDatabaseKind): TestDatabase {
  * `describe.each` over SQLite and PostgreSQL (`%s` in the title names the kind). The PostgreSQL
  * run needs its server: without one it fails in CI and is skipped elsewhere (describeNeeding).
  */
-export function describeEachDatabase(title: string, suite: (kind: TestDatabaseKind) => void): void {
-  describe(util.format(title, "sqlite"), () => suite("sqlite"));
-  describeNeeding([POSTGRES_SERVER], util.format(title, "postgresql"), () => suite("postgresql"));
+export function describeEachDatabase(
+  title: string,
+  suite: (kind: TestDatabaseKind) => void,
+  /** What else the suite needs on both databases (a Debian package, the captures). */
+  needs: readonly ExternalResource[] = [],
+): void {
+  describeNeeding(needs, util.format(title, "sqlite"), () => suite("sqlite"));
+  describeNeeding([...needs, POSTGRES_SERVER], util.format(title, "postgresql"), () =>
+    suite("postgresql"),
+  );
 }

@@ -4,10 +4,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { ImapFlow } from "imapflow";
+import { DOVECOT } from "./debian-packages";
 import { freePort } from "./free-port";
 import { waitFor } from "./wait-for";
-
-const DOVECOT = "/usr/sbin/dovecot";
 
 /** Debian's Dovecot, serving one mailbox over plain IMAP on 127.0.0.1 for one test file. */
 export interface TestDovecot {
@@ -22,15 +21,10 @@ export interface TestDovecot {
 }
 
 /**
- * Starts Dovecot in the foreground with its whole state in a temp dir. Fails (never skips) when
- * Dovecot is missing: the subscribe-by-mail test is only meaningful against a real server.
+ * Starts Dovecot in the foreground with its whole state in a temp dir (a suite declares its need
+ * with DEBIAN_DOVECOT: only a real server makes the test meaningful).
  */
 export async function startDovecot(): Promise<TestDovecot> {
-  if (!fs.existsSync(DOVECOT)) {
-    throw new Error(
-      `Dovecot is not installed (${DOVECOT} is missing): apt-get install dovecot-imapd. The subscribe-by-mail test needs a real IMAP server.`,
-    );
-  }
   // Short path: Dovecot's unix sockets live under base_dir and socket paths are limited to ~100 bytes.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dovecot-"));
   fs.chmodSync(dir, 0o755); // the mail user must reach its maildir below

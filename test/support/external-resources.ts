@@ -3,7 +3,9 @@
  * captures). Jest's global setup looks for each once, before any test file is loaded, since a
  * describe block cannot wait for a connection; the test files read the answer it leaves in the
  * environment. A missing resource fails the tests that need it in CI, where its absence is a
- * broken set-up; elsewhere (a fresh clone) they are skipped, and the run says so.
+ * broken set-up; elsewhere (a fresh clone) they are skipped, and the run says so. The Debian
+ * packages the README asks for are the exception: without them the tests that need them fail
+ * everywhere, with the line that says what to install.
  */
 export interface ExternalResource {
   /** Names the environment flag the global setup sets: TEST_HAS_<key>. */
@@ -12,6 +14,8 @@ export interface ExternalResource {
   missing: string;
   /** How to provide it, e.g. "start one there or set TEST_POSTGRES_URL". */
   remedy: string;
+  /** A Debian package the README's test command needs: missing, it fails outside CI too. */
+  requiredEverywhere?: boolean;
   isPresent(): Promise<boolean>;
 }
 
@@ -20,6 +24,10 @@ const flag = (resource: ExternalResource) => `TEST_HAS_${resource.key}`;
 /** CI=true: a missing resource is an error, not a reason to skip. */
 function inCi(): boolean {
   return process.env.CI === "true";
+}
+
+function failsWhenMissing(resource: ExternalResource): boolean {
+  return inCi() || resource.requiredEverywhere === true;
 }
 
 /** The one line that says what is missing and how to provide it. */
@@ -35,8 +43,8 @@ export async function checkExternalResources(
     const present = await resource.isPresent();
     process.env[flag(resource)] = present ? "1" : "0";
     if (present) continue;
-    const consequence = inCi()
-      ? "the tests that need it FAIL (CI=true)"
+    const consequence = failsWhenMissing(resource)
+      ? "the tests that need it FAIL"
       : "skipping the tests that need it";
     console.warn(
       `\nNOTICE: ${resource.missing}; ${consequence}. To run them: ${resource.remedy}.\n`,
@@ -64,7 +72,8 @@ function oneLineError(message: string): Error {
 /**
  * `describe(title, suite)` for a suite that needs `resources`. When one is missing the suite is
  * not even collected (it may read the resource as it is declared): in its place stands one test
- * that fails with the missing line under CI=true, and is skipped elsewhere.
+ * that fails with the missing line under CI=true (or for a required Debian package), and is
+ * skipped elsewhere.
  */
 export function describeNeeding(
   resources: readonly ExternalResource[],
@@ -77,7 +86,7 @@ export function describeNeeding(
     return;
   }
   const whatIsMissing = missing.map((resource) => resource.missing).join("; ");
-  if (inCi()) {
+  if (missing.some(failsWhenMissing)) {
     describe(title, () =>
       test(whatIsMissing, () => {
         throw oneLineError(missing.map(missingLine).join("; "));

@@ -2,20 +2,11 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { CONFIG_VARIABLES, loadConfig } from "../../../src/config";
+import { DEBIAN_DOCKER_COMPOSE, DOCKER_COMPOSE } from "../../support/debian-packages";
+import { describeNeeding } from "../../support/external-resources";
 import { makeTempDir } from "../../support/temp-dir";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
-const DOCKER_COMPOSE = ["/usr/bin/docker-compose", "/usr/local/bin/docker-compose"].find((p) =>
-  fs.existsSync(p),
-);
-
-if (!DOCKER_COMPOSE) {
-  console.warn(
-    "\nNOTICE: docker-compose is not installed (apt-get install docker-compose); " +
-      "docker-compose.yml is not validated.\n",
-  );
-}
-
 /** The compose file in a folder of its own, with .env made from .env.example as README says. */
 function composeProject(): string {
   const dir = makeTempDir("compose-");
@@ -54,7 +45,7 @@ function serviceEnvironment(config: string, service: string): Record<string, str
   return env;
 }
 
-(DOCKER_COMPOSE ? describe : describe.skip)("docker-compose.yml (Debian's docker-compose)", () => {
+describeNeeding([DEBIAN_DOCKER_COMPOSE], "docker-compose.yml (Debian's docker-compose)", () => {
   it("is valid with .env copied from .env.example", () => {
     expect(() => compose(composeProject(), "config", "-q")).not.toThrow();
   });

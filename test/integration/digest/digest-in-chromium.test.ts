@@ -4,7 +4,9 @@ import type { Browser, Page } from "playwright-core";
 import { compileDigestTemplate } from "../../../src/digest/digest-html-template";
 import type { Digest } from "../../../src/digest/digest";
 import { sampleDigest, SAMPLE_LINKS } from "../../unit/digest/support/sample-digest";
-import { CHROMIUM, launchChromium } from "../web/chromium";
+import { DEBIAN_CHROMIUM } from "../../support/debian-packages";
+import { launchChromium } from "../web/chromium";
+import { describeNeeding } from "../../support/external-resources";
 
 jest.setTimeout(120_000);
 
@@ -65,6 +67,7 @@ const READABILITY = `(() => {
     title: pick(".card a[id]"),
     mark: pick(".card mark"),
     footer: pick("td.muted div"),
+    heading: pick("a.kw-heading"),
   };
 })()`;
 
@@ -75,66 +78,67 @@ const OVERFLOW = `({
   widest: Math.max(...[...document.querySelectorAll(".card")].map((c) => c.scrollWidth)),
 })`;
 
-describe("the digest in Chromium, as a phone and a desktop client show it", () => {
-  let browser: Browser;
-  let page: Page;
-  let html = "";
-  const requests: string[] = [];
+describeNeeding(
+  [DEBIAN_CHROMIUM],
+  "the digest in Chromium, as a phone and a desktop client show it",
+  () => {
+    let browser: Browser;
+    let page: Page;
+    let html = "";
+    const requests: string[] = [];
 
-  beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(
-        `Debian's Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium); CI does`,
-      );
-    }
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const template = await compileDigestTemplate();
-    html = template.render(withLongWords(await sampleDigest()), SAMPLE_LINKS);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    // A mail must show everything without fetching: any request is recorded and refused.
-    await page.route("**/*", (route) => {
-      requests.push(route.request().url());
-      return route.abort();
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  describe.each([375, 600])("at %i px wide", (width) => {
-    for (const scheme of ["light", "dark"] as const) {
-      it(`has no horizontal overflow and readable text (${scheme})`, async () => {
-        await page.setViewportSize({ width, height: 900 });
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.setContent(html, { waitUntil: "load" });
-        const size = await page.evaluate<{
-          scrollWidth: number;
-          innerWidth: number;
-          widest: number;
-        }>(OVERFLOW);
-        await page.screenshot({
-          path: path.join(ARTIFACTS, `digest-${width}px-${scheme}.png`),
-          fullPage: true,
-        });
-        expect(size.innerWidth).toBe(width);
-        expect(size.scrollWidth).toBeLessThanOrEqual(size.innerWidth);
-        expect(size.widest).toBeLessThanOrEqual(Math.min(width, 600));
-
-        const colours = await page.evaluate<Record<string, Measured>>(READABILITY);
-        // WCAG AA for body text; the small grey meta and footer lines at least AA for large text.
-        const poor = Object.entries(colours).filter(
-          ([part, m]) => m.contrast < (part === "meta" || part === "footer" ? 3 : 4.5),
-        );
-        expect(poor).toEqual([]);
-        expect(requests).toEqual([]);
-        const dark = colours.abstract?.background !== "rgb(255, 255, 255)";
-        expect(dark).toBe(scheme === "dark");
+    beforeAll(async () => {
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      const template = await compileDigestTemplate();
+      html = template.render(withLongWords(await sampleDigest()), SAMPLE_LINKS);
+      browser = await launchChromium();
+      page = await browser.newPage();
+      // A mail must show everything without fetching: any request is recorded and refused.
+      await page.route("**/*", (route) => {
+        requests.push(route.request().url());
+        return route.abort();
       });
-    }
-  });
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
 
-  it("fetched nothing: no image, font or style is needed", () => {
-    expect(requests).toEqual([]);
-  });
-});
+    describe.each([375, 600])("at %i px wide", (width) => {
+      for (const scheme of ["light", "dark"] as const) {
+        it(`has no horizontal overflow and readable text (${scheme})`, async () => {
+          await page.setViewportSize({ width, height: 900 });
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.setContent(html, { waitUntil: "load" });
+          const size = await page.evaluate<{
+            scrollWidth: number;
+            innerWidth: number;
+            widest: number;
+          }>(OVERFLOW);
+          await page.screenshot({
+            path: path.join(ARTIFACTS, `digest-${width}px-${scheme}.png`),
+            fullPage: true,
+          });
+          expect(size.innerWidth).toBe(width);
+          expect(size.scrollWidth).toBeLessThanOrEqual(size.innerWidth);
+          expect(size.widest).toBeLessThanOrEqual(Math.min(width, 600));
+
+          const colours = await page.evaluate<Record<string, Measured>>(READABILITY);
+          // WCAG AA for body text; the small grey meta and footer lines at least AA for large text.
+          const poor = Object.entries(colours).filter(
+            ([part, m]) => m.contrast < (part === "meta" || part === "footer" ? 3 : 4.5),
+          );
+          expect(poor).toEqual([]);
+          expect(requests).toEqual([]);
+          const dark = colours.abstract?.background !== "rgb(255, 255, 255)";
+          expect(dark).toBe(scheme === "dark");
+          // A keyword heading is a link target, not a link: it keeps the text's colour.
+          expect(colours.heading?.color).toBe(colours.abstract?.color);
+        });
+      }
+    });
+
+    it("fetched nothing: no image, font or style is needed", () => {
+      expect(requests).toEqual([]);
+    });
+  },
+);

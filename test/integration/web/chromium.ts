@@ -1,7 +1,5 @@
 import { chromium, type Browser } from "playwright-core";
-
-/** Debian's Chromium. */
-export const CHROMIUM = "/usr/bin/chromium";
+import { CHROMIUM } from "../../support/debian-packages";
 
 /**
  * Chromium headless and quiet: nothing it does on its own reaches the network. Playwright gives

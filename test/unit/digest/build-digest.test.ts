@@ -46,7 +46,7 @@ describe("buildDigest", () => {
     ]);
     expect(digest?.uniquePaperCount).toBe(4);
     expect(digest?.omittedPaperCount).toBe(0);
-    expect(digest?.missingTranslations).toBe(true);
+    expect(digest?.missingTranslations).toBe("pending");
   });
 
   it("says how many papers the cap left out", () => {

@@ -1,7 +1,9 @@
 import type { StoredPaper } from "../../../src/arxiv/edition";
 import type { Subscriber } from "../../../src/subscribers/subscriber";
-import { EditionContent, mailedAnnounceTypes } from "../../../src/digest/edition-content";
+import { EditionContent } from "../../../src/digest/edition-content";
 import { toTraditional } from "../../../src/translate/to-traditional";
+import { renderDigestText } from "../../../src/digest/render-digest-text";
+import { SAMPLE_LINKS as LINKS } from "../digest/support/sample-digest";
 
 const edition = {
   id: 1,
@@ -65,7 +67,7 @@ describe("EditionContent and the Chinese variants", () => {
       paper(2, "Diffusion policy", false),
       paper(3, "Other", false),
     ],
-    mailedAnnounceTypes(false),
+    { includeReplacements: false, translates: true },
   );
 
   it("converts the translation for a zh-TW subscriber and says which Chinese it is", () => {
@@ -100,5 +102,18 @@ describe("EditionContent and the Chinese variants", () => {
       abstract: "摘要。",
     });
     expect(digest?.missingTranslations).toBe(false);
+  });
+
+  it("says a missing translation is pending while a translator is configured, and off without", () => {
+    const pending = content.digestFor(subscriber(5, "zh-CN", ["other"]), options);
+    expect(pending?.missingTranslations).toBe("pending");
+    const untranslated = new EditionContent(edition, [paper(3, "Other", false)], {
+      includeReplacements: false,
+      translates: false,
+    });
+    const off = untranslated.digestFor(subscriber(5, "zh-CN", ["other"]), options);
+    expect(off?.missingTranslations).toBe("off");
+    expect(renderDigestText(off!, LINKS)).toContain("This service does not translate papers");
+    expect(renderDigestText(off!, LINKS)).not.toContain("not ready");
   });
 });
