@@ -215,7 +215,7 @@ export function sesNotification(
   };
 }
 
-export const SNS_CERT_URL =
+const SNS_CERT_URL =
   "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-01d088a6f77103d0fe307c0069e40ed6.pem";
 export const SES_TOPIC = "arn:aws:sns:us-east-1:123456789012:ses-feedback";
 

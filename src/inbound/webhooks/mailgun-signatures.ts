@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { MailgunWebhookSettings } from "./webhook-settings";
 
 /** How far a signature's timestamp may be from our clock: older ones are refused as stale. */
-export const MAILGUN_SIGNATURE_WINDOW_MS = 5 * 60_000;
+const MAILGUN_SIGNATURE_WINDOW_MS = 5 * 60_000;
 
 /** The `signature` object Mailgun posts with each event. */
 export interface MailgunSignature {
