@@ -263,6 +263,16 @@ describeEachDatabase("provider webhooks for bounces and complaints (%s)", (kind)
       expect(sns.seen.filter((r) => r.path.endsWith(".pem"))).toHaveLength(1);
     });
 
+    it("takes a message past the pages' 16 KB body limit, and answers 413 past its own 256 KB", async () => {
+      const notification = bounceOf(readers[6] ?? "");
+      notification.mail.headers.push({ name: "X-Padding", value: "x".repeat(40_000) });
+      const large = signSns(snsNotification(notification, { SignatureVersion: "2" }));
+      expect(await resultsOf(await sns200(large))).toEqual(["hard-bounce-counted"]);
+      const huge = await sns200({ ...large, Message: "x".repeat(300 * 1024) });
+      expect(huge.status).toBe(413);
+      expect(await huge.json()).toEqual({ error: expect.stringContaining("too large") });
+    });
+
     it("refuses wrong signatures, foreign topics and certificates off SNS's hosts, changing nothing", async () => {
       const before = await state();
       const seenBefore = sns.seen.length;
@@ -297,8 +307,8 @@ describeEachDatabase("provider webhooks for bounces and complaints (%s)", (kind)
   });
 
   it("counts every report acted on in its edition's bounce and complaint figures", async () => {
-    // Hard: readers 0 (Postmark), 2 (Mailgun), 4 (SES); complaints: readers 1, 3 and 5.
-    expect((await state()).feedback).toEqual({ hard: 3, soft: 0, complaint: 3 });
+    // Hard: readers 0 (Postmark), 2 (Mailgun), 4 and 6 (SES); complaints: readers 1, 3 and 5.
+    expect((await state()).feedback).toEqual({ hard: 4, soft: 0, complaint: 3 });
     expect((await app.suppressions.list()).map((s) => s.email).sort()).toEqual(
       [readers[1], readers[3], readers[5]].sort(),
     );
