@@ -6,6 +6,7 @@ import { validate } from "node-cron";
 import { z } from "zod";
 import { ConfigError, redactUserInfo } from "./errors";
 import { parseImapUrl, type ImapSettings } from "./inbound/imap-url";
+import type { WebhookSettings } from "./inbound/webhooks/webhook-settings";
 import type { BounceAddressSettings } from "./mail/bounce-address";
 import { DEFAULT_SEND_POLICY, type SendPolicy } from "./mail/send-policy";
 import type { GlossaryEntry } from "./translate/glossary";
@@ -56,6 +57,8 @@ function isProxyAddress(entry: string): boolean {
   const max = isIPv4(address) ? 32 : 128;
   return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
 }
+
+const SNS_TOPIC_ARN = /^arn:aws(-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/;
 
 const schema = z.object({
   DATABASE_URL: z
@@ -181,9 +184,32 @@ const schema = z.object({
     "at least 32 random characters (openssl rand -hex 32)",
   ),
   BOUNCE_IMAP_URL: optional,
+  POSTMARK_WEBHOOK_USER: z
+    .string()
+    .trim()
+    .default("postmark")
+    .refine((v) => /^[^\s:]+$/.test(v), "a user name without spaces or a colon"),
+  POSTMARK_WEBHOOK_PASSWORD: optional.refine(
+    (v) => v === undefined || v.length >= 16,
+    "at least 16 random characters (openssl rand -hex 16)",
+  ),
+  MAILGUN_WEBHOOK_SIGNING_KEY: optional,
+  SES_WEBHOOK_TOPIC_ARN: optional.refine(
+    (v) => v === undefined || v.split(",").every((arn) => SNS_TOPIC_ARN.test(arn.trim())),
+    "SNS topic ARNs, comma-separated: arn:aws:sns:<region>:<account>:<topic>",
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["auto", "json", "pretty"], "auto, json or pretty").default("auto"),
 });
+
+/** Variables whose value is a secret: a problem with one names it but never shows the value. */
+const SECRETS = new Set([
+  "TRANSLATOR_API_KEY",
+  "DKIM_PRIVATE_KEY",
+  "MAIL_BOUNCE_SECRET",
+  "POSTMARK_WEBHOOK_PASSWORD",
+  "MAILGUN_WEBHOOK_SIGNING_KEY",
+]);
 
 /** The variables this program reads; .env.example documents exactly these. */
 export const CONFIG_VARIABLES = Object.keys(schema.shape);
@@ -229,6 +255,8 @@ export interface Config {
   bounces?: BounceAddressSettings;
   /** BOUNCE_IMAP_URL: a mailbox of bounces and complaints only (else they come to `inbound`'s). */
   bounceMailbox?: { imap: ImapSettings; pollMs: number };
+  /** Provider webhooks for bounces and complaints, each on only when its secret is set. */
+  webhooks: WebhookSettings;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   /** auto: short human lines when stderr is a terminal, JSON lines otherwise. */
   logFormat: z.infer<typeof schema>["LOG_FORMAT"];
@@ -241,9 +269,13 @@ export function loadConfig(env: Env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        // The value may be a URL with a password in it (SMTP_URL, DATABASE_URL …): never echo that.
-        const got = redactUserInfo(env[name] ?? "");
-        return `${name} is invalid: expected ${issue.message} (got ${JSON.stringify(got)})`;
+        // The value may be a URL with a password in it (SMTP_URL, DATABASE_URL …), or a secret:
+        // never echo either.
+        const value = env[name] ?? "";
+        const got = SECRETS.has(name)
+          ? `${value.trim().length} characters`
+          : JSON.stringify(redactUserInfo(value));
+        return `${name} is invalid: expected ${issue.message} (got ${got})`;
       }),
     );
   }
@@ -292,6 +324,7 @@ export function loadConfig(env: Env): Config {
     inbound: inboundConfig("INBOUND_IMAP_URL", v.INBOUND_IMAP_URL, v.INBOUND_POLL_SECONDS),
     bounces: bounceConfig(v.MAIL_BOUNCE_ADDRESS, v.MAIL_BOUNCE_SECRET),
     bounceMailbox: inboundConfig("BOUNCE_IMAP_URL", v.BOUNCE_IMAP_URL, v.INBOUND_POLL_SECONDS),
+    webhooks: webhookConfig(v),
     logLevel: v.LOG_LEVEL,
     logFormat: v.LOG_FORMAT,
   };
@@ -322,6 +355,20 @@ function bounceConfig(address?: string, secret?: string): Config["bounces"] {
     ]);
   }
   return { address: address.toLowerCase(), secret };
+}
+
+/** Postmark by its basic-auth password, Mailgun by its signing key, SES by its topics. */
+function webhookConfig(v: z.infer<typeof schema>): WebhookSettings {
+  const topics = v.SES_WEBHOOK_TOPIC_ARN?.split(",").map((arn) => arn.trim());
+  return {
+    postmark: v.POSTMARK_WEBHOOK_PASSWORD
+      ? { user: v.POSTMARK_WEBHOOK_USER, password: v.POSTMARK_WEBHOOK_PASSWORD }
+      : undefined,
+    mailgun: v.MAILGUN_WEBHOOK_SIGNING_KEY
+      ? { signingKey: v.MAILGUN_WEBHOOK_SIGNING_KEY }
+      : undefined,
+    ses: topics ? { topicArns: topics } : undefined,
+  };
 }
 
 function dkimConfig(domain?: string, selector?: string, key?: string): Config["mail"]["dkim"] {

@@ -24,6 +24,7 @@ import { compileDigestTemplate, type DigestHtmlTemplate } from "./digest/digest-
 import type { EditionContent } from "./digest/edition-content";
 import type { MailboxDeps } from "./inbound/inbound-poller";
 import type { ReportDeps } from "./inbound/process-report";
+import { fetchFromSns } from "./inbound/webhooks/sns-fetcher";
 import { createLogger } from "./logger";
 import {
   deliverEdition,
@@ -49,6 +50,7 @@ import { createTranslator, type ConfiguredTranslator } from "./translate/create-
 import { createMailTransport } from "./transport/create-mail-transport";
 import type { MailTransport } from "./transport/mail-transport";
 import type { PagesDeps } from "./web/register-pages";
+import type { WebhookDeps } from "./web/webhook-routes";
 
 /**
  * The composition root: the only place that turns configuration into stores and services, and
@@ -78,6 +80,8 @@ export interface App {
   loadEditionContent(editionDate?: string): Promise<EditionContent>;
   /** The web pages' ports, and the health check's. */
   pages: PagesDeps & { databaseAnswers(): Promise<void> };
+  /** The provider webhooks (Postmark, Mailgun, SES): those configured, and the way to SNS. */
+  webhooks: WebhookDeps;
   /** The command mailbox's ports (INBOUND_IMAP_URL). */
   mailbox: MailboxDeps;
   /** `serve`'s scheduler: run locks and the fetch-then-send job. */
@@ -202,6 +206,7 @@ export async function createApp(config: Config): Promise<App> {
       template: digestTemplate,
       databaseAnswers: () => pingDatabase(db),
     },
+    webhooks: { logger, settings: config.webhooks, reports, snsFetcher: fetchFromSns },
     mailbox: {
       inbound: config.inbound,
       bounceMailbox: config.bounceMailbox,

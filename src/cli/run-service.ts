@@ -22,7 +22,7 @@ export async function runService(app: App): Promise<void> {
   process.once("SIGINT", stop);
   const metrics = new ServiceMetrics(app.stats);
   const { host, port, metricsHost, metricsPort, trustProxy } = app.config.server;
-  const server = createServer(app.pages, { trustProxy });
+  const server = createServer(app.pages, { trustProxy, webhooks: app.webhooks });
   const metricsServer = createMetricsServer(metrics);
   await listen(server, host, port, "PORT");
   await listen(metricsServer, metricsHost, metricsPort, "METRICS_PORT");

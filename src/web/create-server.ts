@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyRequest } from "fastify";
 import { redactLinkKeys } from "../subscribers/subscriber-links";
 import { SECURITY_HEADERS } from "./page-layout";
 import { registerPages, type PagesDeps } from "./register-pages";
+import { registerWebhookRoutes, type WebhookDeps } from "./webhook-routes";
 
 /** Bodies are small forms; anything larger is not ours. */
 const BODY_LIMIT_BYTES = 16 * 1024;
@@ -19,15 +20,16 @@ function requestForLog(request: FastifyRequest) {
   };
 }
 
-/** The HTTP server: health check and the pages people reach (subscribe, links in the digests). */
 /**
+ * The HTTP server: health check, the pages people reach (subscribe, links in the digests) and,
+ * with `webhooks`, the provider webhooks that are configured.
  * `trustProxy`: the proxies whose X-Forwarded-For is believed (TRUST_PROXY; none by default). A
  * client cannot pick its own address, and so step around the per-client limits, by sending the
  * header itself.
  */
 export function createServer(
   app: PagesDeps & { databaseAnswers(): Promise<void> },
-  options: { trustProxy: readonly string[] },
+  options: { trustProxy: readonly string[]; webhooks?: WebhookDeps },
 ) {
   const server = Fastify({
     // pino's own type is narrower than fastify's; fastify only calls the base logger methods.
@@ -47,5 +49,7 @@ export function createServer(
     return reply.send({ status: "ok" });
   });
   void server.register(async (scope) => registerPages(scope, app));
+  const { webhooks } = options;
+  if (webhooks) void server.register(async (scope) => registerWebhookRoutes(scope, webhooks));
   return server;
 }

@@ -15,3 +15,9 @@ export type RateLimitName = keyof typeof RATE_LIMITS;
 
 /** Route options that apply one of the limits. */
 export const limited = (name: RateLimitName) => ({ config: { rateLimit: RATE_LIMITS[name] } });
+
+/**
+ * Provider webhooks, per sending address: providers post bursts after a large edition (one
+ * request per bounce), so this only stops a flood of unsigned requests.
+ */
+export const WEBHOOK_RATE_LIMIT = { max: 1200, timeWindow: 60_000 } as const;
