@@ -3,10 +3,11 @@ import { formatSubject } from "../arxiv/taxonomy";
 import type { Edition, StoredPaper } from "../arxiv/edition";
 import type { Subscriber } from "../subscribers/subscriber";
 import { EditionMatcher } from "../match/edition-matcher";
+import type { ChineseBridge } from "../match/chinese-terms";
 import { InputError } from "../errors";
 import { parseQuery, type Query } from "../match/query";
 import type { PaperTranslation } from "../translate/paper-translation";
-import { toTraditional } from "../translate/to-traditional";
+import { toTraditional } from "../translate/chinese-script";
 import { buildDigest } from "./build-digest";
 import type { Digest, DigestPaper } from "./digest";
 
@@ -17,6 +18,8 @@ export interface ContentSettings {
   includeReplacements: boolean;
   /** False with TRANSLATOR=none: a missing translation is not coming, and the digest says so. */
   translates: boolean;
+  /** The glossary as the matcher uses it: Chinese keywords, highlights in both languages. */
+  chinese?: ChineseBridge;
 }
 
 /** Which announcements a digest carries: new and cross-lists, replacements only if asked. */
@@ -47,7 +50,11 @@ export class EditionContent {
     const mailable = stored.filter((paper) => announceTypes.has(paper.announceType));
     this.papers = new Map(mailable.map((paper) => [paper.id, toDigestPaper(paper)]));
     this.idOf = new Map(mailable.map((paper) => [paper.arxivId, paper.id]));
-    this.matcher = new EditionMatcher(mailable);
+    // Chinese keywords search the translations stored when the edition was loaded.
+    this.matcher = new EditionMatcher(
+      mailable.map((paper) => ({ ...paper, zh: storedChinese(paper) })),
+      settings.chinese,
+    );
   }
 
   private unmailed(subscriberId: number, ids: readonly number[]): readonly number[] {
@@ -150,7 +157,8 @@ function traditionalPaper(
 ): DigestPaper {
   let converted = traditionalPapers.get(paper);
   if (!converted) {
-    converted = { ...paper, translation: traditionalOf(zh) };
+    const terms = paper.matchedTerms?.map(toTraditional);
+    converted = { ...paper, translation: traditionalOf(zh), ...(terms && { matchedTerms: terms }) };
     traditionalPapers.set(paper, converted);
   }
   return converted;
@@ -173,11 +181,12 @@ function traditionalOf(
   return converted;
 }
 
+function storedChinese(paper: StoredPaper): PaperTranslation | undefined {
+  return paper.translations.find((t) => t.language === "zh-CN");
+}
+
 function toDigestPaper(paper: StoredPaper): DigestPaper {
-  return digestPaperOf(
-    paper,
-    paper.translations.find((t) => t.language === "zh-CN"),
-  );
+  return digestPaperOf(paper, storedChinese(paper));
 }
 
 /** A paper as a digest shows it: subjects by name, its arXiv links, its Chinese if any. */

@@ -1,7 +1,7 @@
 import type { StoredPaper } from "../../../src/arxiv/edition";
 import type { Subscriber } from "../../../src/subscribers/subscriber";
 import { EditionContent } from "../../../src/digest/edition-content";
-import { toTraditional } from "../../../src/translate/to-traditional";
+import { toTraditional } from "../../../src/translate/chinese-script";
 import { renderDigestText } from "../../../src/digest/render-digest-text";
 import { SAMPLE_LINKS as LINKS } from "../digest/support/sample-digest";
 
