@@ -37,7 +37,8 @@ export class EditionContent {
   private readonly papers: Map<number, DigestPaper>;
   /** Paper id by arXiv id (an edition carries one version of each). */
   private readonly idOf: Map<string, number>;
-  private readonly matcher: EditionMatcher;
+  private readonly mailable: readonly StoredPaper[];
+  private matcher: EditionMatcher;
 
   constructor(
     readonly edition: Edition,
@@ -48,13 +49,19 @@ export class EditionContent {
   ) {
     const announceTypes = mailedAnnounceTypes(settings.includeReplacements);
     const mailable = stored.filter((paper) => announceTypes.has(paper.announceType));
+    this.mailable = mailable;
     this.papers = new Map(mailable.map((paper) => [paper.id, toDigestPaper(paper)]));
     this.idOf = new Map(mailable.map((paper) => [paper.arxivId, paper.id]));
-    // Chinese keywords search the translations stored when the edition was loaded.
-    this.matcher = new EditionMatcher(
-      mailable.map((paper) => ({ ...paper, zh: storedChinese(paper) })),
-      settings.chinese,
-    );
+    this.matcher = this.indexPapers();
+  }
+
+  /** The matcher over the papers with the Chinese known now, which Chinese keywords search. */
+  private indexPapers(): EditionMatcher {
+    const papers = this.mailable.map((paper) => ({
+      ...paper,
+      zh: this.papers.get(paper.id)?.translation,
+    }));
+    return new EditionMatcher(papers, this.settings.chinese);
   }
 
   private unmailed(subscriberId: number, ids: readonly number[]): readonly number[] {
@@ -110,12 +117,17 @@ export class EditionContent {
       .sort((a, b) => b.readers - a.readers || a.paperId - b.paperId);
   }
 
-  /** Shows these translations (by paper id) in every digest built from now on. */
+  /**
+   * Shows these translations (by paper id) in every digest built from now on, and lets Chinese
+   * keywords find them: the matcher is rebuilt (once per translation run, a few milliseconds).
+   */
   addTranslations(translations: ReadonlyMap<number, PaperTranslation>): void {
+    if (translations.size === 0) return;
     for (const [paperId, translation] of translations) {
       const paper = this.papers.get(paperId);
       if (paper) this.papers.set(paperId, { ...paper, translation: { ...translation } });
     }
+    this.matcher = this.indexPapers();
   }
 
   private build(subscriber: Subscriber, options: DigestOptions): Digest | null {
@@ -181,12 +193,11 @@ function traditionalOf(
   return converted;
 }
 
-function storedChinese(paper: StoredPaper): PaperTranslation | undefined {
-  return paper.translations.find((t) => t.language === "zh-CN");
-}
-
 function toDigestPaper(paper: StoredPaper): DigestPaper {
-  return digestPaperOf(paper, storedChinese(paper));
+  return digestPaperOf(
+    paper,
+    paper.translations.find((t) => t.language === "zh-CN"),
+  );
 }
 
 /** A paper as a digest shows it: subjects by name, its arXiv links, its Chinese if any. */
