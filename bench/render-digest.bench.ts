@@ -11,7 +11,7 @@ import { escapeHtml } from "../src/digest/escape-html";
 import { abstractsView, fixedCardView } from "../src/digest/paper-card";
 import { renderDigestText } from "../src/digest/render-digest-text";
 import { parseQuery } from "../src/match/query";
-import { toTraditional } from "../src/translate/to-traditional";
+import { toTraditional } from "../src/translate/chinese-script";
 import { samplePapers } from "../test/unit/digest/support/sample-digest";
 import { ratePerSecond, round, type Figure } from "./figures";
 

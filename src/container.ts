@@ -46,7 +46,12 @@ import {
   createSubscriptionService,
   type SubscriptionService,
 } from "./subscribers/subscription-service";
-import { createTranslator, type ConfiguredTranslator } from "./translate/create-translator";
+import { createChineseBridge } from "./translate/chinese-bridge";
+import {
+  createTranslator,
+  glossaryOf,
+  type ConfiguredTranslator,
+} from "./translate/create-translator";
 import { createMailTransport } from "./transport/create-mail-transport";
 import type { MailTransport } from "./transport/mail-transport";
 import type { PagesDeps } from "./web/register-pages";
@@ -157,6 +162,7 @@ export async function createApp(config: Config): Promise<App> {
       maxPapers: config.digest.maxPapers,
       includeReplacements: config.arxiv.includeReplacements,
       translates: config.translator.provider !== "none",
+      chinese: createChineseBridge(glossaryOf(config.translator)),
       bounces: config.bounces,
     },
     editions,

@@ -3,10 +3,11 @@ import { formatSubject } from "../arxiv/taxonomy";
 import type { Edition, StoredPaper } from "../arxiv/edition";
 import type { Subscriber } from "../subscribers/subscriber";
 import { EditionMatcher } from "../match/edition-matcher";
+import type { ChineseBridge } from "../match/chinese-terms";
 import { InputError } from "../errors";
 import { parseQuery, type Query } from "../match/query";
 import type { PaperTranslation } from "../translate/paper-translation";
-import { toTraditional } from "../translate/to-traditional";
+import { toTraditional } from "../translate/chinese-script";
 import { buildDigest } from "./build-digest";
 import type { Digest, DigestPaper } from "./digest";
 
@@ -17,6 +18,8 @@ export interface ContentSettings {
   includeReplacements: boolean;
   /** False with TRANSLATOR=none: a missing translation is not coming, and the digest says so. */
   translates: boolean;
+  /** The glossary as the matcher uses it: Chinese keywords, highlights in both languages. */
+  chinese?: ChineseBridge;
 }
 
 /** Which announcements a digest carries: new and cross-lists, replacements only if asked. */
@@ -34,7 +37,8 @@ export class EditionContent {
   private readonly papers: Map<number, DigestPaper>;
   /** Paper id by arXiv id (an edition carries one version of each). */
   private readonly idOf: Map<string, number>;
-  private readonly matcher: EditionMatcher;
+  private readonly mailable: readonly StoredPaper[];
+  private matcher: EditionMatcher;
 
   constructor(
     readonly edition: Edition,
@@ -45,9 +49,19 @@ export class EditionContent {
   ) {
     const announceTypes = mailedAnnounceTypes(settings.includeReplacements);
     const mailable = stored.filter((paper) => announceTypes.has(paper.announceType));
+    this.mailable = mailable;
     this.papers = new Map(mailable.map((paper) => [paper.id, toDigestPaper(paper)]));
     this.idOf = new Map(mailable.map((paper) => [paper.arxivId, paper.id]));
-    this.matcher = new EditionMatcher(mailable);
+    this.matcher = this.indexPapers();
+  }
+
+  /** The matcher over the papers with the Chinese known now, which Chinese keywords search. */
+  private indexPapers(): EditionMatcher {
+    const papers = this.mailable.map((paper) => ({
+      ...paper,
+      zh: this.papers.get(paper.id)?.translation,
+    }));
+    return new EditionMatcher(papers, this.settings.chinese);
   }
 
   private unmailed(subscriberId: number, ids: readonly number[]): readonly number[] {
@@ -103,12 +117,17 @@ export class EditionContent {
       .sort((a, b) => b.readers - a.readers || a.paperId - b.paperId);
   }
 
-  /** Shows these translations (by paper id) in every digest built from now on. */
+  /**
+   * Shows these translations (by paper id) in every digest built from now on, and lets Chinese
+   * keywords find them: the matcher is rebuilt (once per translation run, a few milliseconds).
+   */
   addTranslations(translations: ReadonlyMap<number, PaperTranslation>): void {
+    if (translations.size === 0) return;
     for (const [paperId, translation] of translations) {
       const paper = this.papers.get(paperId);
       if (paper) this.papers.set(paperId, { ...paper, translation: { ...translation } });
     }
+    this.matcher = this.indexPapers();
   }
 
   private build(subscriber: Subscriber, options: DigestOptions): Digest | null {
@@ -150,7 +169,8 @@ function traditionalPaper(
 ): DigestPaper {
   let converted = traditionalPapers.get(paper);
   if (!converted) {
-    converted = { ...paper, translation: traditionalOf(zh) };
+    const terms = paper.matchedTerms?.map(toTraditional);
+    converted = { ...paper, translation: traditionalOf(zh), ...(terms && { matchedTerms: terms }) };
     traditionalPapers.set(paper, converted);
   }
   return converted;

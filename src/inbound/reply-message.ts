@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import he from "he";
 import { senderDomain, stripLineBreaks } from "../transport/message-headers";
 import type { OutgoingMessage } from "../transport/mail-transport";
-import { toTraditional } from "../translate/to-traditional";
+import { toTraditional } from "../translate/chinese-script";
 import type { InboundOutcome, MailResult } from "./carry-out-command";
 import type { LineProblem } from "./inbound-command";
 import type { CommandMail } from "./read-command-mail";

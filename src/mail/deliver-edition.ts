@@ -5,7 +5,11 @@ import type { MailTransport } from "../transport/mail-transport";
 import type { DeliveryStatus, DeliveryStore } from "./delivery";
 import type { SendPolicy } from "./send-policy";
 import { digestSubject } from "../digest/digest-mail-parts";
-import { EditionContent, mailedAnnounceTypes } from "../digest/edition-content";
+import {
+  EditionContent,
+  mailedAnnounceTypes,
+  type ContentSettings,
+} from "../digest/edition-content";
 import { InputError, NotFoundError } from "../errors";
 import type { TranslateCounts } from "../translate/translate-edition";
 import { translateForDelivery, type TranslateDeps } from "./translate-for-delivery";
@@ -15,14 +19,11 @@ import { prepareDeliveries } from "./prepare-deliveries";
 import { sendEdition, type SendProgress, type SendSummary } from "./send-edition";
 
 /** What a delivery run reads: MAIL_FROM, PUBLIC_URL, the send policy and the digest's limits. */
-interface DeliverySettings {
+interface DeliverySettings extends ContentSettings {
   send: SendPolicy;
   mailFrom: string;
   publicUrl: string;
   maxPapers: number;
-  includeReplacements: boolean;
-  /** False with TRANSLATOR=none. */
-  translates: boolean;
   /** MAIL_BOUNCE_ADDRESS: each digest's envelope sender is a VERP form of it. */
   bounces?: BounceAddressSettings;
 }

@@ -2,6 +2,7 @@ import { evaluateQuery, matchedTermsFinder } from "./evaluate-query";
 import { PaperIndex, type MatchablePaper } from "./paper-index";
 import type { PaperSet } from "./paper-set";
 import type { Query } from "./query";
+import type { ChineseBridge } from "./chinese-terms";
 
 export type { MatchablePaper } from "./paper-index";
 
@@ -18,8 +19,8 @@ export class EditionMatcher {
   private readonly hits = new Map<string, number[]>();
   private readonly terms = new Map<string, ReadonlyMap<number, readonly string[]>>();
 
-  constructor(papers: readonly MatchablePaper[]) {
-    this.index = new PaperIndex(papers);
+  constructor(papers: readonly MatchablePaper[], bridge?: ChineseBridge) {
+    this.index = new PaperIndex(papers, bridge);
     this.ids = papers.map((paper) => paper.id);
   }
 

@@ -1,4 +1,11 @@
 import { canonicalCategory } from "../arxiv/taxonomy";
+import {
+  ChineseTextIndex,
+  isChineseTerm,
+  termKeys,
+  type ChineseBridge,
+  type ChineseText,
+} from "./chinese-terms";
 import { FieldIndex, type TextFinder } from "./field-index";
 import { PaperSet } from "./paper-set";
 import type { CategoryNode, TermNode } from "./query-ast";
@@ -11,6 +18,8 @@ export interface MatchablePaper {
   abstract: string;
   authors: string[];
   categories: string[];
+  /** The stored Chinese title and abstract, searched by Chinese keywords. */
+  zh?: ChineseText;
 }
 
 const sameWord = (word: string): string => word;
@@ -28,9 +37,15 @@ export class PaperIndex {
   /** Lower-cased canonical code → papers, and each paper's codes as the feed wrote them. */
   private readonly categories = new Map<string, PaperSet>();
   private readonly codes: { folded: string; written: string }[][];
+  private readonly chinese: ChineseTextIndex;
 
-  constructor(papers: readonly MatchablePaper[]) {
+  /** Without a bridge, a Chinese keyword matches the Chinese text only. */
+  constructor(
+    papers: readonly MatchablePaper[],
+    private readonly bridge?: ChineseBridge,
+  ) {
     this.size = papers.length;
+    this.chinese = new ChineseTextIndex(papers.map((p) => p.zh));
     this.title = new FieldIndex(
       papers.map((p) => [p.title]),
       stem,
@@ -60,8 +75,21 @@ export class PaperIndex {
     for (const [code, list] of byCode) this.categories.set(code, PaperSet.of(this.size, list));
   }
 
-  /** The papers a word or phrase occurs in, in its field (bare terms: title or abstract). */
+  /**
+   * The papers a word or phrase occurs in, in its field (bare terms: title or abstract). A
+   * Chinese term is looked for in the Chinese text and, as each English term the glossary
+   * renders by it, in the English text.
+   */
   termSet(node: TermNode): PaperSet {
+    if (!isChineseTerm(node)) return this.englishTermSet(node);
+    const zh = this.simplified(node);
+    return this.bridgedTerms(node, zh).reduce(
+      (set, english) => set.or(this.englishTermSet(english)),
+      this.chinese.papersWith(zh, node.field),
+    );
+  }
+
+  private englishTermSet(node: TermNode): PaperSet {
     if (node.field !== "text") return this.field(node.field).phraseSet(node.keys);
     return this.title.phraseSet(node.keys).or(this.abstract.phraseSet(node.keys));
   }
@@ -78,9 +106,44 @@ export class PaperIndex {
 
   /**
    * A finder for the term's occurrences in a paper, as the paper writes them ("Diffusion
-   * Policies" for `diffusion policy`), title before abstract, each in text order.
+   * Policies" for `diffusion policy`), title before abstract, each in text order; then the same
+   * term in the other language: its Chinese renderings in the Chinese text for an English term,
+   * the English terms it stands for in the English text for a Chinese one.
    */
   termTexts(node: TermNode): TextFinder {
+    if (isChineseTerm(node)) {
+      const zh = this.simplified(node);
+      const english = this.bridgedTerms(node, zh).map((term) => this.englishTermTexts(term));
+      return (paper, found) => {
+        this.chinese.findIn(paper, [zh], found);
+        for (const find of english) find(paper, found);
+      };
+    }
+    const english = this.englishTermTexts(node);
+    const renderings = node.field === "author" ? [] : (this.bridge?.chineseFor(node.keys) ?? []);
+    if (renderings.length === 0) return english;
+    return (paper, found) => {
+      english(paper, found);
+      this.chinese.findIn(paper, renderings, found);
+    };
+  }
+
+  /** The term as Simplified Chinese (what translations are stored in), its keys run together. */
+  private simplified(node: TermNode): string {
+    const written = node.keys.join("");
+    return this.bridge?.toSimplified(written) ?? written;
+  }
+
+  /** The English terms the glossary gives for a Chinese term, in the term's own field. */
+  private bridgedTerms(node: TermNode, zh: string): TermNode[] {
+    return (this.bridge?.englishFor(zh) ?? []).map((english) => ({
+      kind: "term",
+      field: node.field,
+      keys: termKeys(english),
+    }));
+  }
+
+  private englishTermTexts(node: TermNode): TextFinder {
     if (node.field !== "text") return this.field(node.field).phraseTexts(node.keys);
     const inTitle = this.title.phraseTexts(node.keys);
     const inAbstract = this.abstract.phraseTexts(node.keys);

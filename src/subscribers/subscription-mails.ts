@@ -3,7 +3,7 @@ import he from "he";
 import type { ChineseVariant } from "./subscriber";
 import { senderDomain, stripLineBreaks } from "../transport/message-headers";
 import type { OutgoingMessage } from "../transport/mail-transport";
-import { toTraditional } from "../translate/to-traditional";
+import { toTraditional } from "../translate/chinese-script";
 import { parseQuery } from "../match/query";
 import { withoutControlCharacters } from "../transport/control-characters";
 

@@ -27,10 +27,15 @@ export interface TranslatorSettings {
   glossary: GlossaryEntry[];
 }
 
+/** The shipped glossary with the operator's entries, which win over shipped ones. */
+export function glossaryOf(config: Pick<TranslatorSettings, "glossary">): Glossary {
+  return new Glossary(GLOSSARY_ZH, config.glossary);
+}
+
 /** Builds the configured provider, or undefined for TRANSLATOR=none. */
 export function createTranslator(config: TranslatorSettings): ConfiguredTranslator | undefined {
   if (config.provider === "none") return undefined;
-  const glossary = new Glossary(GLOSSARY_ZH, config.glossary);
+  const glossary = glossaryOf(config);
   const policy: TranslatePolicy = {
     ...DEFAULT_TRANSLATE_POLICY,
     maxPapers: config.maxPapers,

@@ -1,3 +1,4 @@
+import type { ContentSettings } from "../digest/edition-content";
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
 import type pino from "pino";
@@ -17,12 +18,10 @@ import { registerSubscribeRoutes } from "./subscribe-routes";
 import { registerUnsubscribeRoutes } from "./unsubscribe-routes";
 
 /** The settings the pages read: where links point, who mail is from, what a digest holds. */
-interface PageSettings {
+interface PageSettings extends ContentSettings {
   publicUrl: string;
   mailFrom: string;
   maxPapers: number;
-  includeReplacements: boolean;
-  translates: boolean;
 }
 
 /** What the pages use: the subscription service, three narrow store ports and the template. */

@@ -74,6 +74,14 @@ describe("digest HTML, read back with an HTML parser", () => {
     expect(cards.every((card) => card.marks.length > 0)).toBe(true);
   });
 
+  it("highlights the query in the Chinese title and abstract too, through the glossary", () => {
+    const { cards } = parseDigest(html);
+    const card = cards.find((c) => c.titleHref.endsWith("/2510.13324"))!;
+    // Once in the Chinese title, once in the Chinese abstract.
+    expect(card.zhMarks.filter((m) => m === "扩散策略")).toHaveLength(2);
+    expect(cards[0]!.zhMarks).toContain("强化学习");
+  });
+
   it("has a header with date, both announcement times, counts and a contents list", () => {
     const { all } = parseDigest(html);
     const body = text(all.filter((n) => n.name === "body"));

@@ -1,7 +1,7 @@
 import type { StoredPaper } from "../../../src/arxiv/edition";
 import type { Subscriber } from "../../../src/subscribers/subscriber";
 import { EditionContent } from "../../../src/digest/edition-content";
-import { toTraditional } from "../../../src/translate/to-traditional";
+import { toTraditional } from "../../../src/translate/chinese-script";
 import { renderDigestText } from "../../../src/digest/render-digest-text";
 import { SAMPLE_LINKS as LINKS } from "../digest/support/sample-digest";
 
@@ -115,5 +115,16 @@ describe("EditionContent and the Chinese variants", () => {
     expect(off?.missingTranslations).toBe("off");
     expect(renderDigestText(off!, LINKS)).toContain("This service does not translate papers");
     expect(renderDigestText(off!, LINKS)).not.toContain("not ready");
+  });
+
+  it("lets a Chinese keyword find a paper translated after the edition was loaded", () => {
+    const fresh = new EditionContent(edition, [paper(3, "Other", false)], {
+      includeReplacements: false,
+      translates: true,
+    });
+    const reader = subscriber(6, "zh-CN", ["消融实验"]);
+    expect(fresh.digestFor(reader, options)).toBeNull();
+    fresh.addTranslations(new Map([[3, { title: "其他", abstract: "一项消融实验。" }]]));
+    expect(fresh.digestFor(reader, options)?.sections[0]?.papers[0]?.arxivId).toBe("2510.10003");
   });
 });

@@ -13,6 +13,8 @@ export interface ParsedCard {
   abstract: Element;
   zhAbstract?: Element;
   marks: string[];
+  /** The marks in the Chinese title and abstract. */
+  zhMarks: string[];
 }
 
 export const text = (node: Element | Element[]): string =>
@@ -52,6 +54,7 @@ export function parseDigest(html: string) {
         abstract: rest.find((b) => attr(b, "lang") === "en") as Element,
         zhAbstract: zh[1],
         marks: DomUtils.findAll((n) => n.name === "mark", [card]).map((m) => text(m)),
+        zhMarks: DomUtils.findAll((n) => n.name === "mark", zh).map((m) => text(m)),
       };
     });
   return { document, all, cards };

@@ -7,6 +7,8 @@ import { digestPaperOf } from "../../../../src/digest/edition-content";
 import type { DigestLinks } from "../../../../src/digest/digest-mail-parts";
 import { EditionMatcher } from "../../../../src/match/edition-matcher";
 import { parseQuery } from "../../../../src/match/query";
+import { createChineseBridge } from "../../../../src/translate/chinese-bridge";
+import { glossaryOf } from "../../../../src/translate/create-translator";
 
 const FEED = path.join(__dirname, "..", "..", "..", "fixtures", "example-digest-papers.rss.xml");
 /** The Chinese of the reference digest (shared/example-digest.txt), by arXiv id. */
@@ -32,7 +34,9 @@ export async function samplePapers(): Promise<{
   const papers = new Map(
     stored.map((paper) => [paper.id, digestPaperOf(paper, chinese[paper.arxivId])]),
   );
-  return { papers, matcher: new EditionMatcher(stored) };
+  const withChinese = stored.map((paper) => ({ ...paper, zh: chinese[paper.arxivId] }));
+  const bridge = createChineseBridge(glossaryOf({ glossary: [] }));
+  return { papers, matcher: new EditionMatcher(withChinese, bridge) };
 }
 
 /**

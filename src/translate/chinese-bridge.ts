@@ -1,0 +1,31 @@
+import { termKeys, type ChineseBridge } from "../match/chinese-terms";
+import { toSimplified } from "./chinese-script";
+import type { Glossary } from "./glossary";
+
+const HAN = /\p{Script=Han}/u;
+
+function add(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/**
+ * The glossary both ways, for the matcher: the English terms of a Chinese one (扩散模型 →
+ * "diffusion model"), and the Chinese of an English term by its matching keys. Entries kept in
+ * English (Transformer) bridge nothing.
+ */
+export function createChineseBridge(glossary: Glossary): ChineseBridge {
+  const englishByZh = new Map<string, string[]>();
+  const zhByKeys = new Map<string, string[]>();
+  for (const term of glossary.terms) {
+    if (!HAN.test(term.zh)) continue;
+    add(englishByZh, term.zh, term.en);
+    add(zhByKeys, termKeys(term.en).join(" "), term.zh);
+  }
+  return {
+    toSimplified,
+    englishFor: (zh) => englishByZh.get(zh) ?? [],
+    chineseFor: (keys) => zhByKeys.get(keys.join(" ")) ?? [],
+  };
+}
