@@ -9,7 +9,7 @@ import { textField } from "./form-fields";
 import { readKeywordRows, rowsAreValid, type KeywordRows } from "./keyword-form";
 import { DONE_NOTICES, managePage, type ManagePageState } from "./manage-page";
 import { escapeHtml } from "../digest/escape-html";
-import { bi } from "./page-layout";
+import { bi, refusalHtml } from "./page-layout";
 import { crossSitePage, invalidLinkPage, messagePage, sendPage } from "./page-replies";
 import { limited } from "./rate-limits";
 import { checkInboxPage } from "./subscribe-page";
@@ -94,17 +94,20 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
         const problem = rowsAreValid(rows) ? await saveKeywords(subscriber, rows) : rows;
         return problem ? render(reply, 400, { subscriber, rows: problem }) : done();
       }
-      case "settings":
+      case "settings": {
+        // Refused: the page comes back with what was typed (nothing stored), not the old values.
+        const typed = {
+          language: textField(request.body, "language"),
+          timeZone: textField(request.body, "timeZone"),
+        };
         try {
-          await subscriptions.updateSettings(subscriber.id, {
-            language: textField(request.body, "language"),
-            timeZone: textField(request.body, "timeZone"),
-          });
+          await subscriptions.updateSettings(subscriber.id, typed);
           return done();
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
-          return render(reply, 400, { subscriber, settingsError: escapeHtml(error.message) });
+          return render(reply, 400, { subscriber, typed, settingsError: refusalHtml(error) });
         }
+      }
       case "pause":
       case "resume":
       case "unsubscribe":
@@ -122,7 +125,7 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
       return undefined;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return { ...rows, listError: escapeHtml(error.message) };
+      return { ...rows, listError: refusalHtml(error) };
     }
   }
 
