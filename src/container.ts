@@ -144,6 +144,7 @@ export async function createApp(config: Config): Promise<App> {
     mailFrom: config.mail.from,
     publicUrl: config.publicUrl,
     defaultTimeZone: config.digest.timeZone,
+    logger,
   });
   const delivery: DeliverDeps = {
     settings: {

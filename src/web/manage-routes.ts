@@ -10,7 +10,7 @@ import { readKeywordRows, rowsAreValid, type KeywordRows } from "./keyword-form"
 import { DONE_NOTICES, managePage, type ManagePageState } from "./manage-page";
 import { escapeHtml } from "../digest/escape-html";
 import { bi, refusalHtml } from "./page-layout";
-import { crossSitePage, invalidLinkPage, messagePage, sendPage } from "./page-replies";
+import { crossSitePage, invalidLinkPage, sendPage, unsubscribedPage } from "./page-replies";
 import { limited } from "./rate-limits";
 import { checkInboxPage } from "./subscribe-page";
 
@@ -35,19 +35,9 @@ function doneNotice(done: unknown): ManagePageState["notice"] {
 const hasLeft = (subscriber: Subscriber) =>
   subscriber.status === "unsubscribed" || subscriber.status === "bounced";
 
-/** What an old link of someone who left shows: coming back is a new double opt-in. */
-function leftPage(reply: FastifyReply) {
-  return messagePage(
-    reply,
-    200,
-    ["你已退订", "You are unsubscribed"],
-    [
-      "这个地址不会再收到每日论文。想重新订阅，请重新填写订阅表单并确认邮件中的链接。",
-      "No more digests are sent to this address. To come back, subscribe again and confirm the link we mail you.",
-    ],
-    `<p><a href="/">${bi("重新订阅", "Subscribe again", " · ")}</a></p>`,
-  );
-}
+/** What an old link of someone who left shows: undo (a new double opt-in) where it applies. */
+const leftPage = (reply: FastifyReply, subscriber: Subscriber, key: string) =>
+  unsubscribedPage(reply, subscriber.status === "unsubscribed" ? key : undefined);
 
 /**
  * The manage page, opened from the link in every digest (`<delivery>.<token>`) or a mailed
@@ -77,7 +67,7 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
   server.get<KeyRoute>("/manage/:key", limited("tokenPages"), async (request, reply) => {
     const subscriber = await subscriptions.subscriberForManageKey(request.params.key);
     if (!subscriber) return invalidLinkPage(reply);
-    if (hasLeft(subscriber)) return leftPage(reply);
+    if (hasLeft(subscriber)) return leftPage(reply, subscriber, request.params.key);
     return render(reply, 200, { subscriber, notice: doneNotice(request.query.done) });
   });
 
@@ -85,7 +75,7 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
     if (isCrossSite(request, deps.publicUrl)) return crossSitePage(reply);
     const subscriber = await subscriptions.subscriberForManageKey(request.params.key);
     if (!subscriber) return invalidLinkPage(reply);
-    if (hasLeft(subscriber)) return leftPage(reply);
+    if (hasLeft(subscriber)) return leftPage(reply, subscriber, request.params.key);
     const action = textField(request.body, "action");
     const done = () => reply.redirect(`/manage/${request.params.key}?done=${action}`, 303);
     switch (action) {
@@ -116,6 +106,20 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
       default:
         return render(reply, 400, { subscriber });
     }
+  });
+
+  // Undo of leaving, from the "you are unsubscribed" page: a POST (a scanner's GET finds no
+  // route) that mails a confirmation link, so it counts against the mail-sending budget.
+  server.post<KeyRoute>("/manage/:key/undo", limited("mailRequests"), async (request, reply) => {
+    if (isCrossSite(request, deps.publicUrl)) return crossSitePage(reply);
+    const subscriber = await subscriptions.subscriberForManageKey(request.params.key);
+    if (!subscriber) return invalidLinkPage(reply);
+    const outcome = await subscriptions.resubscribe(subscriber.id);
+    if (outcome)
+      return sendPage(reply, 200, "请查收邮件 Check your inbox", checkInboxPage(outcome.email));
+    if (hasLeft(subscriber)) return leftPage(reply, subscriber, request.params.key);
+    // Still on the list (undone already, or never left): nothing to undo.
+    return reply.redirect(`/manage/${request.params.key}`, 303);
   });
 
   /** Stores the rows; undefined when stored, or the rows with the list's problem. */
