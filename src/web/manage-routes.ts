@@ -5,7 +5,7 @@ import { normalizeEmail } from "../transport/email-address";
 import type { SubscriptionService } from "../subscribers/subscription-service";
 import { isCrossSite } from "./cross-site-guard";
 import type { DigestPreview } from "./digest-preview";
-import { textField } from "./form-fields";
+import { refusalOf, textField } from "./form-fields";
 import { readKeywordRows, rowsAreValid, type KeywordRows } from "./keyword-form";
 import { DONE_NOTICES, managePage, type ManagePageState } from "./manage-page";
 import { escapeHtml } from "../digest/escape-html";
@@ -54,12 +54,8 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
 
   server.post("/manage", limited("mailRequests"), async (request, reply) => {
     const email = textField(request.body, "email");
-    try {
-      normalizeEmail(email);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      return sendPage(reply, 400, TITLE, lostLinkPage(email, error.message));
-    }
+    const refused = refusalOf(() => normalizeEmail(email));
+    if (refused) return sendPage(reply, 400, TITLE, lostLinkPage(email, refused));
     const outcome = await subscriptions.sendManageLink(email);
     return sendPage(reply, 200, "请查收邮件 Check your inbox", checkInboxPage(outcome.email));
   });
@@ -140,9 +136,9 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
 }
 
 /** "Mail me a new link": the same answer for every address, so no one learns who subscribes. */
-function lostLinkPage(email = "", problem?: string): string {
+function lostLinkPage(email = "", problem?: InputError): string {
   const error = problem
-    ? `<p id="email-error" class="error" role="alert">${bi("邮箱地址无效：", "Not a valid address:", " ")} <span lang="en">${escapeHtml(problem)}</span></p>`
+    ? `<p id="email-error" class="error" role="alert">${refusalHtml(problem)}</p>`
     : "";
   return `<h1>${bi("给我发送管理链接", "Mail me a new manage link")}</h1>
 <p>${bi("输入你订阅时用的地址，我们会把管理链接发到那里（一小时内最多一封）。", "Enter the address you subscribed with and we will mail its manage link there (at most one per hour).")}</p>

@@ -4,8 +4,7 @@ import { normalizeEmail } from "../transport/email-address";
 import type { SubscriptionService } from "../subscribers/subscription-service";
 import { numberedLines, refusalOf, textField } from "./form-fields";
 import { keywordLinesProblems } from "./keyword-form";
-import { escapeHtml } from "../digest/escape-html";
-import { bi } from "./page-layout";
+import { bi, refusalHtml } from "./page-layout";
 import { sendPage } from "./page-replies";
 import { limited } from "./rate-limits";
 import { checkInboxPage, subscribePage, type SubscribeFormState } from "./subscribe-page";
@@ -32,7 +31,7 @@ function checkSubscribeForm(body: unknown): SubscribeFormState {
   }
   const refused = refusalOf(() => normalizeEmail(state.email ?? ""));
   if (refused) {
-    state.emailError = `${bi("邮箱地址无效：", "Not a valid address:", " ")} <span lang="en">${escapeHtml(refused.message)}</span>`;
+    state.emailError = refusalHtml(refused);
   }
   state.keywordsErrors = keywordLinesProblems(numberedLines(state.keywords ?? "", MAX_LINES_READ));
   return state;

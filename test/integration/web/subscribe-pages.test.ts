@@ -132,6 +132,10 @@ describeEachDatabase("subscribe and confirm pages over HTTP (%s)", (kind) => {
     expect(html).toContain("&lt;script&gt;");
     expect(html).toMatch(/id="keywords-error"[^>]*role="alert"/);
     expect(html).toContain("<mark>");
+    // The address's problem too, in both languages.
+    expect(html).toMatch(
+      /id="email-error"[^>]*>[^<]*不是有效的邮箱地址：@ 前面的部分有不允许的字符<br><span lang="en">[^<]*is not a valid email address/,
+    );
   });
 
   it("lists every bad keyword line with its number, once in each language, and stores nothing", async () => {
