@@ -153,6 +153,7 @@ export async function createApp(config: Config): Promise<App> {
     mailFrom: config.mail.from,
     publicUrl: config.publicUrl,
     defaultTimeZone: config.digest.timeZone,
+    logger,
   });
   const delivery: DeliverDeps = {
     settings: {

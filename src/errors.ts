@@ -30,9 +30,18 @@ export class FeedError extends AppError {
   }
 }
 
-/** Input from a person (CLI argument, form field) that is not acceptable. */
+/** A text in Chinese and in English, in the order the pages show them. */
+export type Wording = readonly [zh: string, en: string];
+
+/**
+ * Input from a person (CLI argument, form field) that is not acceptable. `zh` says the same in
+ * Chinese where the check that refuses it wrote one, so the pages show both without translating.
+ */
 export class InputError extends AppError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly zh?: string,
+  ) {
     super("INPUT_INVALID", message);
   }
 }
@@ -71,8 +80,9 @@ export class QuerySyntaxError extends InputError {
     readonly query: string,
     readonly position: number,
     readonly token: string,
+    zh: string,
   ) {
-    super(message);
+    super(message, zh);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Wording } from "../errors";
 import { isArchive, isKnownCategory, canonicalCategory } from "../arxiv/taxonomy";
 import { foldedWords } from "./fold-text";
 import type { AndNode, CategoryNode, QueryNode, TermNode, TextField } from "./query-ast";
@@ -10,6 +11,14 @@ const TEXT_FIELDS: Record<Exclude<FieldName, "cat">, TextField> = {
   au: "author",
 };
 const CATEGORY = /^([A-Za-z-]+)(?:\.([A-Za-z-]+|\*))?$/;
+
+// Problems said in more than one place (Chinese, English).
+const STRAY_CLOSE: Wording = ['有一个 ")" 前面没有对应的 "("', `has a ")" with no "(" before it`];
+const UNCLOSED_OPEN: Wording = ['有一个没有闭合的 "("', `has a "(" that is never closed`];
+const nothingAfter = (t: QueryToken): Wording => [
+  `"${t.text}" 后面没有内容`,
+  `has nothing after "${t.text}"`,
+];
 
 /**
  * Parses a whitespace-collapsed, non-empty query into its tree, or throws QuerySyntaxError
@@ -37,7 +46,7 @@ class Parser {
   parseAll(): QueryNode {
     const node = this.parseOr(undefined);
     const stray = this.tokens[this.i];
-    if (stray) throw this.error(stray, `has a ")" with no "(" before it`);
+    if (stray) throw this.error(stray, STRAY_CLOSE);
     return node;
   }
 
@@ -47,7 +56,7 @@ class Parser {
       this.next();
       const after = this.peek();
       if (!after || after.type === "or" || after.type === "close") {
-        throw this.error(or, `has nothing after "OR"`);
+        throw this.error(or, ['"OR" 后面没有内容', `has nothing after "OR"`]);
       }
       branches.push(this.parseAnd(field));
     }
@@ -64,7 +73,10 @@ class Parser {
         const after = this.peek()?.type;
         const before = node.include.length + node.exclude.length;
         if (before === 0 || !after || after === "or" || after === "and" || after === "close") {
-          throw this.error(t, `has "AND" without something to join on both sides`);
+          throw this.error(t, [
+            '"AND" 两边缺少要连接的内容',
+            `has "AND" without something to join on both sides`,
+          ]);
         }
         continue;
       }
@@ -73,8 +85,11 @@ class Parser {
     }
     if (!first || node.include.length + node.exclude.length === 0) throw this.emptyGroup(first);
     if (node.include.length === 0) {
-      const hint = `add a word to look for, e.g. "grasping -robot"`;
-      throw this.error(first, "only excludes", hint);
+      const hint = [
+        '请加上要查找的词，例如 "grasping -robot"',
+        `add a word to look for, e.g. "grasping -robot"`,
+      ] as const;
+      throw this.error(first, ["只有要排除的词", "only excludes"], hint);
     }
     return flatten(node);
   }
@@ -82,7 +97,7 @@ class Parser {
   /** `t` has been consumed: the atom starts at it, or right after it for "-" / "NOT". */
   private parseAtom(field: FieldName | undefined, t: QueryToken): QueryNode {
     const atom = t.type === "not" ? this.next() : t;
-    if (!atom) throw this.error(t, `has nothing after "${t.text}"`);
+    if (!atom) throw this.error(t, nothingAfter(t));
     switch (atom.type) {
       case "word":
       case "phrase":
@@ -90,37 +105,57 @@ class Parser {
       case "open":
         return this.group(atom, field);
       case "field": {
-        if (field) throw this.error(atom, `has "${atom.text}" inside "${field}:(…)"`);
+        if (field) {
+          const inside = `"${field}:(…)"`;
+          throw this.error(atom, [
+            `在 ${inside} 里又用了 "${atom.text}"`,
+            `has "${atom.text}" inside ${inside}`,
+          ]);
+        }
         const inner = this.next();
-        if (!inner) throw this.error(atom, `has nothing after "${atom.text}"`);
+        if (!inner) throw this.error(atom, nothingAfter(atom));
         if (inner.type === "open") return this.group(inner, atom.field);
         if (inner.type === "word" || inner.type === "phrase") return this.leaf(inner, atom.field);
-        throw this.error(atom, `has "${atom.text}" not followed by a word`);
+        throw this.error(atom, [
+          `"${atom.text}" 后面不是词语`,
+          `has "${atom.text}" not followed by a word`,
+        ]);
       }
       case "close":
-        throw this.error(atom, `has a ")" with no "(" before it`);
+        throw this.error(atom, STRAY_CLOSE);
       default:
-        throw this.error(atom, `has "${atom.text}" where a word was expected`);
+        throw this.error(atom, [
+          `在应该是词语的地方出现了 "${atom.text}"`,
+          `has "${atom.text}" where a word was expected`,
+        ]);
     }
   }
 
   private group(open: QueryToken, field: FieldName | undefined): QueryNode {
     const first = this.peek();
-    if (!first) throw this.error(open, `has a "(" that is never closed`);
-    if (first.type === "close") throw this.error(open, `has empty parentheses "()"`);
+    if (!first) throw this.error(open, UNCLOSED_OPEN);
+    if (first.type === "close")
+      throw this.error(open, ['有空括号 "()"', `has empty parentheses "()"`]);
     const node = this.parseOr(field);
-    if (this.next()?.type !== "close") throw this.error(open, `has a "(" that is never closed`);
+    if (this.next()?.type !== "close") throw this.error(open, UNCLOSED_OPEN);
     return node;
   }
 
   private leaf(t: QueryToken, field: FieldName | undefined): TermNode | CategoryNode {
     if (field === "cat") return this.category(t);
     if (t.text.includes("*")) {
-      throw this.error(t, `has a "*" in "${t.text}"`, "wildcards work only in cat: (cat:cs.*)");
+      throw this.error(
+        t,
+        [`"${t.text}" 里有 "*"`, `has a "*" in "${t.text}"`],
+        ["通配符只能用在 cat: 里（cat:cs.*）", "wildcards work only in cat: (cat:cs.*)"],
+      );
     }
     const words = foldedWords(t.text);
     if (words.length === 0) {
-      throw this.error(t, `has no letters or digits to match in "${t.text}"`);
+      throw this.error(t, [
+        `"${t.text}" 里没有可以匹配的字母或数字`,
+        `has no letters or digits to match in "${t.text}"`,
+      ]);
     }
     const textField = field ? TEXT_FIELDS[field] : "text";
     return {
@@ -145,16 +180,24 @@ class Parser {
         : [written, `${archive}.${sub.toUpperCase()}`, `${archive}.${sub.toLowerCase()}`];
     const known = m && sub !== "*" ? spellings.find(isKnownCategory) : undefined;
     if (known === undefined) {
-      const hint = "write e.g. cat:cs.RO, or cat:cs.* for a whole archive";
-      throw this.error(t, `has an unknown arXiv category "${written}"`, hint);
+      const hint = [
+        "例如写 cat:cs.RO；整个大类写 cat:cs.*",
+        "write e.g. cat:cs.RO, or cat:cs.* for a whole archive",
+      ] as const;
+      throw this.error(
+        t,
+        [`有未知的 arXiv 分类 "${written}"`, `has an unknown arXiv category "${written}"`],
+        hint,
+      );
     }
     return { kind: "category", code: canonicalCategory(known).toLowerCase(), prefix: false };
   }
 
   private emptyGroup(t: QueryToken | undefined): Error {
-    if (t?.type === "or") return this.error(t, `has "OR" with nothing before it`);
-    if (t?.type === "close") return this.error(t, `has a ")" with no "(" before it`);
-    return syntaxError(this.query, this.query.length, "", "ends too early");
+    if (t?.type === "or")
+      return this.error(t, ['"OR" 前面没有内容', `has "OR" with nothing before it`]);
+    if (t?.type === "close") return this.error(t, STRAY_CLOSE);
+    return syntaxError(this.query, this.query.length, "", ["提前结束了", "ends too early"]);
   }
 
   private peek(): QueryToken | undefined {
@@ -167,7 +210,7 @@ class Parser {
     return t;
   }
 
-  private error(t: QueryToken, problem: string, hint?: string): Error {
+  private error(t: QueryToken, problem: Wording, hint?: Wording): Error {
     return syntaxError(this.query, t.pos, t.text, problem, hint);
   }
 }

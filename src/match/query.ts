@@ -31,14 +31,15 @@ export function parseQuery(raw: string): Query {
   // Stored keywords are already collapsed: look them up before paying for the regex.
   const known = cache.get(raw);
   if (known) return known;
-  refuseControlCharacters(raw, "a keyword query", "folded");
+  refuseControlCharacters(raw, ["关键词查询", "a keyword query"], "folded");
   const text = raw.replace(/\s+/g, " ").trim();
   const cached = cache.get(text);
   if (cached) return cached;
-  if (text === "") throw new InputError("a keyword query is empty");
+  if (text === "") throw new InputError("a keyword query is empty", "关键词查询是空的");
   if (text.length > MAX_QUERY_LENGTH) {
     throw new InputError(
       `the keyword query "${text.slice(0, 30)}…" has ${text.length} characters; at most ${MAX_QUERY_LENGTH} are allowed`,
+      `关键词查询 "${text.slice(0, 30)}…" 有 ${text.length} 个字符，最多 ${MAX_QUERY_LENGTH} 个`,
     );
   }
   const ast = parseQueryAst(text);
@@ -60,11 +61,17 @@ export function parseQueryList(raws: readonly string[]): Query[] {
     seen.add(query.key);
     return true;
   });
-  if (unique.length === 0) throw new InputError("at least one keyword query is needed");
-  if (unique.length > MAX_QUERIES_PER_SUBSCRIBER) {
-    throw new InputError(
-      `${unique.length} keyword queries given; at most ${MAX_QUERIES_PER_SUBSCRIBER} are allowed`,
-    );
+  if (unique.length === 0) {
+    throw new InputError("at least one keyword query is needed", "至少需要一个关键词查询");
   }
+  if (unique.length > MAX_QUERIES_PER_SUBSCRIBER) throw tooManyQueries(unique.length);
   return unique;
+}
+
+/** A list longer than MAX_QUERIES_PER_SUBSCRIBER. */
+export function tooManyQueries(count: number): InputError {
+  return new InputError(
+    `${count} keyword queries given; at most ${MAX_QUERIES_PER_SUBSCRIBER} are allowed`,
+    `共 ${count} 个关键词查询，最多 ${MAX_QUERIES_PER_SUBSCRIBER} 个`,
+  );
 }

@@ -1,4 +1,4 @@
-import { QuerySyntaxError } from "../errors";
+import { QuerySyntaxError, type Wording } from "../errors";
 
 /** A field prefix as written before the colon. */
 export type FieldName = "ti" | "abs" | "au" | "cat";
@@ -19,19 +19,23 @@ const OPERATORS = new Map<string, "and" | "or" | "not">([
 const WORD = /[^\s()"]+/y;
 const FIELD_PREFIX = /^([A-Za-z]+):/;
 
-/** The error for `query` at `pos`: the message quotes the query and names the spot. */
+/**
+ * The error for `query` at `pos`: the message quotes the query and names the spot, in English
+ * and in Chinese (the pages show both; problem and hint are written in both here, once).
+ */
 export function syntaxError(
   query: string,
   pos: number,
   token: string,
-  problem: string,
-  hint?: string,
+  [problemZh, problem]: Wording,
+  hint?: Wording,
 ): QuerySyntaxError {
   return new QuerySyntaxError(
-    `the keyword query "${query}" ${problem} at character ${pos + 1}${hint ? `; ${hint}` : ""}`,
+    `the keyword query "${query}" ${problem} at character ${pos + 1}${hint ? `; ${hint[1]}` : ""}`,
     query,
     pos,
     token,
+    `关键词查询 "${query}" 第 ${pos + 1} 个字符处${problemZh}${hint ? `；${hint[0]}` : ""}`,
   );
 }
 
@@ -55,7 +59,11 @@ export function tokenizeQuery(written: string): QueryToken[] {
       i += 1;
     } else if (c === '"') {
       const end = query.indexOf('"', i + 1);
-      if (end < 0) throw syntaxError(query, i, c, `has a quote " that is never closed`);
+      if (end < 0)
+        throw syntaxError(query, i, c, [
+          '有一个没有闭合的引号 "',
+          `has a quote " that is never closed`,
+        ]);
       tokens.push({ type: "phrase", text: query.slice(i + 1, end), pos: i });
       i = end + 1;
     } else {
@@ -80,9 +88,13 @@ function readWord(query: string, word: string, pos: number, tokens: QueryToken[]
     tokens.push({ type: "not", text: "-", pos: at });
     rest = rest.slice(1);
     at += 1;
-    if (rest.startsWith("-")) throw syntaxError(query, at, "-", `has a doubled "-"`);
+    if (rest.startsWith("-"))
+      throw syntaxError(query, at, "-", ['连着写了两个 "-"', `has a doubled "-"`]);
     if (rest === "") {
-      requireAttached(query, at, "-", `has a "-" not followed directly by what to exclude`);
+      requireAttached(query, at, "-", [
+        '"-" 后面没有紧接着要排除的内容',
+        `has a "-" not followed directly by what to exclude`,
+      ]);
       return;
     }
   }
@@ -94,19 +106,27 @@ function readWord(query: string, word: string, pos: number, tokens: QueryToken[]
         query,
         at,
         prefix[0],
-        `uses an unknown field "${prefix[0]}"`,
-        `the fields are ti:, abs:, au: and cat:; put other text with a colon in quotes`,
+        [`用了未知的字段 "${prefix[0]}"`, `uses an unknown field "${prefix[0]}"`],
+        [
+          "字段只有 ti:、abs:、au: 和 cat:；含冒号的其他文字请放在引号里",
+          "the fields are ti:, abs:, au: and cat:; put other text with a colon in quotes",
+        ],
       );
     }
     tokens.push({ type: "field", field: name as FieldName, text: prefix[0], pos: at });
     rest = rest.slice(prefix[0].length);
     at += prefix[0].length;
     if (rest.startsWith("-")) {
-      const hint = `write -${prefix[0]}${rest.slice(1)} to exclude`;
-      throw syntaxError(query, at, "-", `has a "-" after "${prefix[0]}"`, hint);
+      const exclude = `-${prefix[0]}${rest.slice(1)}`;
+      const hint = [`要排除请写 ${exclude}`, `write ${exclude} to exclude`] as const;
+      const problem = [`"${prefix[0]}" 后面是 "-"`, `has a "-" after "${prefix[0]}"`] as const;
+      throw syntaxError(query, at, "-", problem, hint);
     }
     if (rest === "") {
-      requireAttached(query, at, prefix[0], `has "${prefix[0]}" not followed directly by a word`);
+      requireAttached(query, at, prefix[0], [
+        `"${prefix[0]}" 后面没有紧接着词语`,
+        `has "${prefix[0]}" not followed directly by a word`,
+      ]);
       return;
     }
   }
@@ -114,7 +134,7 @@ function readWord(query: string, word: string, pos: number, tokens: QueryToken[]
 }
 
 /** A bare "-" or "ti:" must touch the quote or parenthesis it applies to. */
-function requireAttached(query: string, at: number, token: string, problem: string): void {
+function requireAttached(query: string, at: number, token: string, problem: Wording): void {
   const next = query.charAt(at);
   if (next !== '"' && next !== "(") throw syntaxError(query, at - token.length, token, problem);
 }

@@ -1,5 +1,6 @@
 import { ON_THE_LIST, type Subscriber, type ChineseVariant } from "./subscriber";
 import type { SubscriptionStore } from "./subscription";
+import type { Logger } from "pino";
 import type { MailTransport } from "../transport/mail-transport";
 import { normalizeEmail } from "../transport/email-address";
 import { createLinkToken, linkTokenMatches } from "./link-token";
@@ -25,6 +26,8 @@ export interface SubscriptionServiceDeps {
   publicUrl: string;
   /** For requests that name none. */
   defaultTimeZone: string;
+  /** One line per link mail handed over: which kind, to which subscriber id, by which transport. */
+  logger: Pick<Logger, "info">;
   now?: () => Date;
 }
 
@@ -85,13 +88,20 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
       await store.setManageToken(subscriber.id, hash);
       message = manageLinkMail({ ...input, url: manageUrl(deps.publicUrl, subscriber.id, token) });
     }
+    const transport = deps.transport();
     try {
-      await deps.transport().send(message);
+      await transport.send(message);
     } catch (error) {
       // Not mailed: the hour's mail is not spent, so asking again works at once.
       await store.releaseLinkMail(subscriber.id);
       throw error;
     }
+    // Like the digests' lines: the subscriber's id, never the address or the link's token.
+    const kind = pending ? "confirmation" : "manage link";
+    deps.logger.info(
+      { subscriber: subscriber.id, mail: kind, transport: transport.description },
+      `${kind} mail handed to ${transport.description}`,
+    );
   }
 
   /** A confirmation key checked against the stored hash and its expiry; changes nothing. */
@@ -124,28 +134,45 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
     return manageKey(subscriberId, token);
   }
 
+  /**
+   * Starts double opt-in. Validates everything first (InputError, QuerySyntaxError; nothing
+   * stored on error). A new, pending or former subscriber becomes pending with these keywords
+   * and is mailed a confirmation link; an active or paused one keeps everything and is mailed
+   * its manage link instead. One such mail per address per hour; the outcome never says which.
+   */
+  async function requestSubscription(request: SubscriptionRequest): Promise<RequestOutcome> {
+    const email = normalizeEmail(request.email);
+    const keywords = checkKeywords(request.queries);
+    const language = checkLanguage(request.language ?? "zh-CN");
+    const timeZone = checkTimeZone(request.timeZone ?? deps.defaultTimeZone);
+    const now = clock();
+    await store.expirePending(ago(now, SUBSCRIPTION_POLICY.pendingMs));
+    const existing = (await store.findWithTokensByEmail(email))?.subscriber;
+    const subscribed = existing?.status === "active" || existing?.status === "paused";
+    const subscriber =
+      existing && subscribed
+        ? existing
+        : await store.savePending({ email, keywords, language, timeZone, now });
+    await mailLink(subscriber, now);
+    return { email };
+  }
+
   return {
+    requestSubscription,
+
     /**
-     * Starts double opt-in. Validates everything first (InputError, QuerySyntaxError; nothing
-     * stored on error). A new, pending or former subscriber becomes pending with these keywords
-     * and is mailed a confirmation link; an active or paused one keeps everything and is mailed
-     * its manage link instead. One such mail per address per hour; the outcome never says which.
+     * Undo after leaving: the address asks to come back with the keywords and settings it had.
+     * This is a new double opt-in (a confirmation link mailed to the address), never a direct
+     * return to active: the proof at hand is a digest or manage link, which lives in old mails,
+     * forwarded copies and link scanners, and an old link must not bring an address back
+     * (issue 15, finding 4). Only the mailbox's owner can press the confirmation. Undefined when
+     * the subscriber has not left by unsubscribing (a bounced address stays stopped).
      */
-    async requestSubscription(request: SubscriptionRequest): Promise<RequestOutcome> {
-      const email = normalizeEmail(request.email);
-      const keywords = checkKeywords(request.queries);
-      const language = checkLanguage(request.language ?? "zh-CN");
-      const timeZone = checkTimeZone(request.timeZone ?? deps.defaultTimeZone);
-      const now = clock();
-      await store.expirePending(ago(now, SUBSCRIPTION_POLICY.pendingMs));
-      const existing = (await store.findWithTokensByEmail(email))?.subscriber;
-      const subscribed = existing?.status === "active" || existing?.status === "paused";
-      const subscriber =
-        existing && subscribed
-          ? existing
-          : await store.savePending({ email, keywords, language, timeZone, now });
-      await mailLink(subscriber, now);
-      return { email };
+    async resubscribe(subscriberId: number): Promise<RequestOutcome | undefined> {
+      const found = (await store.findWithTokens(subscriberId))?.subscriber;
+      if (found?.status !== "unsubscribed") return undefined;
+      const { email, keywords, language, timeZone } = found;
+      return requestSubscription({ email, queries: keywords, language, timeZone });
     },
 
     /** What the confirmation page shows before its button is pressed (a GET changes nothing). */

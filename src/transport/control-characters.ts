@@ -1,5 +1,5 @@
 /* eslint-disable no-control-regex -- matching control characters is this file's job */
-import { InputError } from "../errors";
+import { InputError, type Wording } from "../errors";
 
 /**
  * Characters no address, keyword query or setting has a use for: C0 and C1 controls (NUL among
@@ -35,11 +35,16 @@ export function controlCharacterIn(
  */
 export function refuseControlCharacters(
   text: string,
-  what: string,
+  [whatZh, what]: Wording,
   spacing: "refused" | "folded" = "refused",
 ): void {
   const found = controlCharacterIn(text, spacing);
-  if (found) throw new InputError(`${what} contains a control character (${found}); remove it`);
+  if (found) {
+    throw new InputError(
+      `${what} contains a control character (${found}); remove it`,
+      `${whatZh}里有控制字符（${found}），请删除`,
+    );
+  }
 }
 
 /** Text with every control and bidirectional control removed (text shown in a mail). */

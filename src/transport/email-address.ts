@@ -1,4 +1,4 @@
-import { InputError } from "../errors";
+import { InputError, type Wording } from "../errors";
 import { controlCharacterIn } from "./control-characters";
 
 const MAX_EMAIL_LENGTH = 254;
@@ -16,12 +16,20 @@ export function normalizeEmail(raw: string): string {
   const email = raw.trim();
   const control = controlCharacterIn(email);
   // Not echoed: a terminal would act on a CR, an escape or a bidi control in it.
-  if (control) throw new InputError(`the email address contains a control character (${control})`);
-  const problem = emailProblem(email);
-  if (problem)
+  if (control) {
     throw new InputError(
-      `${JSON.stringify(email.slice(0, 80))} is not a valid email address: ${problem}`,
+      `the email address contains a control character (${control})`,
+      `邮箱地址里有控制字符（${control}）`,
     );
+  }
+  const problem = emailProblem(email);
+  if (problem) {
+    const quoted = JSON.stringify(email.slice(0, 80));
+    throw new InputError(
+      `${quoted} is not a valid email address: ${problem[1]}`,
+      `${quoted} 不是有效的邮箱地址：${problem[0]}`,
+    );
+  }
   return email.toLowerCase();
 }
 
@@ -30,20 +38,33 @@ export function mailboxAddress(mailbox: string): string {
   return /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox;
 }
 
-function emailProblem(email: string): string | undefined {
-  if (email.length === 0) return "it is empty";
-  if (email.length > MAX_EMAIL_LENGTH) return `it is longer than ${MAX_EMAIL_LENGTH} characters`;
+/** What is wrong with an address, in Chinese and English; undefined when nothing is. */
+function emailProblem(email: string): Wording | undefined {
+  if (email.length === 0) return ["地址是空的", "it is empty"];
+  if (email.length > MAX_EMAIL_LENGTH) {
+    return [`超过 ${MAX_EMAIL_LENGTH} 个字符`, `it is longer than ${MAX_EMAIL_LENGTH} characters`];
+  }
   const at = email.lastIndexOf("@");
-  if (at <= 0 || at === email.length - 1) return "it needs a name, an @ and a domain";
+  if (at <= 0 || at === email.length - 1) {
+    return ["需要名字、@ 和域名", "it needs a name, an @ and a domain"];
+  }
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
-  if (local.length > MAX_LOCAL_PART)
-    return `the part before @ is longer than ${MAX_LOCAL_PART} characters`;
-  if (!LOCAL_PART.test(local)) return "the part before @ has characters that are not allowed";
+  if (local.length > MAX_LOCAL_PART) {
+    return [
+      `@ 前面的部分超过 ${MAX_LOCAL_PART} 个字符`,
+      `the part before @ is longer than ${MAX_LOCAL_PART} characters`,
+    ];
+  }
+  if (!LOCAL_PART.test(local)) {
+    return ["@ 前面的部分有不允许的字符", "the part before @ has characters that are not allowed"];
+  }
   const labels = domain.split(".");
   if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) {
-    return "the domain is not a valid host name";
+    return ["域名不是有效的主机名", "the domain is not a valid host name"];
   }
-  if (/^\d+$/.test(labels.at(-1) ?? "")) return "an IP address is not accepted as the domain";
+  if (/^\d+$/.test(labels.at(-1) ?? "")) {
+    return ["不接受 IP 地址作为域名", "an IP address is not accepted as the domain"];
+  }
   return undefined;
 }

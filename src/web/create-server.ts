@@ -1,24 +1,13 @@
 import formbody from "@fastify/formbody";
-import Fastify, { type FastifyBaseLogger, type FastifyRequest } from "fastify";
-import { redactLinkKeys } from "../subscribers/subscriber-links";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import { notFoundHandler, pageErrorHandler } from "./page-errors";
 import { SECURITY_HEADERS } from "./page-layout";
 import { registerPages, type PagesDeps } from "./register-pages";
+import { loggedWhenAnswered, OneLinePerRequest } from "./request-log";
 import { registerWebhookRoutes, type WebhookDeps } from "./webhook-routes";
 
 /** Bodies are small forms; anything larger is not ours. */
 const BODY_LIMIT_BYTES = 16 * 1024;
-
-/**
- * What a log line says of a request: fastify's fields, with the link tokens in the URL redacted
- * (every digest and link mail puts one there).
- */
-function requestForLog(request: FastifyRequest) {
-  return {
-    method: request.method,
-    url: redactLinkKeys(request.url),
-    remoteAddress: request.ip,
-  };
-}
 
 /**
  * The HTTP server: health check, the pages people reach (subscribe, links in the digests) and,
@@ -31,12 +20,13 @@ export function createServer(
   app: PagesDeps & { databaseAnswers(): Promise<void> },
   options: { trustProxy: readonly string[]; webhooks?: WebhookDeps },
 ) {
+  const requestLog = new OneLinePerRequest();
   const server = Fastify({
     // pino's own type is narrower than fastify's; fastify only calls the base logger methods.
-    loggerInstance: app.logger.child(
-      {},
-      { serializers: { req: requestForLog } },
-    ) as FastifyBaseLogger,
+    loggerInstance: app.logger as FastifyBaseLogger,
+    logController: requestLog,
+    // The router's own refusals (a bad URL, a parameter over maxParamLength) are pages too.
+    frameworkErrors: loggedWhenAnswered(requestLog, pageErrorHandler),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy.length > 0 ? [...options.trustProxy] : false,
   });
@@ -44,7 +34,9 @@ export function createServer(
   server.addHook("onSend", async (_request, reply) => {
     reply.headers(SECURITY_HEADERS);
   });
-  server.get("/healthz", async (_request, reply) => {
+  server.setErrorHandler(pageErrorHandler);
+  server.setNotFoundHandler(notFoundHandler);
+  server.get("/healthz", { config: { jsonErrors: true } }, async (_request, reply) => {
     await app.databaseAnswers();
     return reply.send({ status: "ok" });
   });

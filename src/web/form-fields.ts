@@ -1,3 +1,5 @@
+import { InputError } from "../errors";
+
 /**
  * Reading form bodies from outside. A body may come from our forms, a plain HTML form elsewhere,
  * curl or a hostile client, urlencoded or JSON: every field is read as a bounded string.
@@ -27,11 +29,28 @@ export function listField(body: unknown, name: string, limit: number): string[] 
     .map((v) => (typeof v === "string" ? v.slice(0, MAX_FIELD_LENGTH) : ""));
 }
 
-/** Textarea lines: one entry per line, blank lines dropped, at most `limit` kept. */
-export function linesOf(text: string, limit: number): string[] {
+/** A textarea line with its number as the reader sees it (1-based, blank lines counted). */
+export interface NumberedLine {
+  line: number;
+  text: string;
+}
+
+/** Textarea lines: blank lines dropped (their numbers kept), at most `limit` kept. */
+export function numberedLines(text: string, limit: number): NumberedLine[] {
   return text
     .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== "")
+    .map((line, i) => ({ line: i + 1, text: line.trim() }))
+    .filter(({ text: line }) => line !== "")
     .slice(0, limit);
+}
+
+/** The InputError `check` throws (input refused), or undefined when it passes. */
+export function refusalOf(check: () => unknown): InputError | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
-import { InputError } from "../errors";
 import { MAX_QUERIES_PER_SUBSCRIBER, parseQuery } from "../match/query";
-import { listField, textField } from "./form-fields";
+import { checkKeywords } from "../subscribers/subscriber-settings";
+import { listField, refusalOf, textField, type NumberedLine } from "./form-fields";
 import { queryErrorHtml } from "./query-help";
 
 /** The keyword editor's rows after a submission, with a problem (HTML) per row where there is one. */
@@ -30,16 +30,31 @@ export function readKeywordRows(body: unknown): KeywordRows {
     }
   }
   const values = rows.filter((row) => row !== "");
-  const errors = values.map((value) => {
-    try {
-      parseQuery(value);
-      return undefined;
-    } catch (error) {
-      if (error instanceof InputError) return queryErrorHtml(error);
-      throw error;
-    }
+  const errors = values.map((value, i) => {
+    const problem = refusalOf(() => parseQuery(value));
+    return problem && queryErrorHtml(problem, i + 1);
   });
   return { values, errors };
+}
+
+/**
+ * The problems of a keyword textarea's lines (numbered as the reader sees them, blank ones
+ * counted), every bad line listed at once; then the list's own (too many, none). Undefined when
+ * all is well. Past the limit on queries only the count is said: the lines are not read.
+ */
+export function keywordLinesProblems(lines: readonly NumberedLine[]): string[] | undefined {
+  const problems =
+    lines.length > MAX_QUERIES_PER_SUBSCRIBER
+      ? []
+      : lines.flatMap(({ line, text }) => {
+          const problem = refusalOf(() => parseQuery(text));
+          return problem ? [queryErrorHtml(problem, line)] : [];
+        });
+  if (problems.length === 0) {
+    const problem = refusalOf(() => checkKeywords(lines.map((line) => line.text)));
+    if (problem) problems.push(queryErrorHtml(problem));
+  }
+  return problems.length > 0 ? problems : undefined;
 }
 
 /** True when every row parses (the list as a whole is checked again when stored). */

@@ -30,6 +30,8 @@ export interface ManagePageState {
   /** Rows as submitted when they could not be saved. */
   rows?: KeywordRows;
   settingsError?: string;
+  /** Settings as submitted when they could not be saved, shown instead of the stored ones. */
+  typed?: { language: string; timeZone: string };
   notice?: [string, string];
 }
 
@@ -75,7 +77,7 @@ function previewHtml(preview: DigestPreview | undefined): string {
 }
 
 function settingsHtml(state: ManagePageState): string {
-  const { language, timeZone } = state.subscriber;
+  const { language, timeZone } = state.typed ?? state.subscriber;
   const options = (Object.keys(CHINESE_VARIANT_NAMES) as ChineseVariant[])
     .map(
       (v) =>

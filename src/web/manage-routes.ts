@@ -5,12 +5,12 @@ import { normalizeEmail } from "../transport/email-address";
 import type { SubscriptionService } from "../subscribers/subscription-service";
 import { isCrossSite } from "./cross-site-guard";
 import type { DigestPreview } from "./digest-preview";
-import { textField } from "./form-fields";
+import { refusalOf, textField } from "./form-fields";
 import { readKeywordRows, rowsAreValid, type KeywordRows } from "./keyword-form";
 import { DONE_NOTICES, managePage, type ManagePageState } from "./manage-page";
 import { escapeHtml } from "../digest/escape-html";
-import { bi } from "./page-layout";
-import { crossSitePage, invalidLinkPage, messagePage, sendPage } from "./page-replies";
+import { bi, refusalHtml } from "./page-layout";
+import { crossSitePage, invalidLinkPage, sendPage, unsubscribedPage } from "./page-replies";
 import { limited } from "./rate-limits";
 import { checkInboxPage } from "./subscribe-page";
 
@@ -35,19 +35,9 @@ function doneNotice(done: unknown): ManagePageState["notice"] {
 const hasLeft = (subscriber: Subscriber) =>
   subscriber.status === "unsubscribed" || subscriber.status === "bounced";
 
-/** What an old link of someone who left shows: coming back is a new double opt-in. */
-function leftPage(reply: FastifyReply) {
-  return messagePage(
-    reply,
-    200,
-    ["你已退订", "You are unsubscribed"],
-    [
-      "这个地址不会再收到每日论文。想重新订阅，请重新填写订阅表单并确认邮件中的链接。",
-      "No more digests are sent to this address. To come back, subscribe again and confirm the link we mail you.",
-    ],
-    `<p><a href="/">${bi("重新订阅", "Subscribe again", " · ")}</a></p>`,
-  );
-}
+/** What an old link of someone who left shows: undo (a new double opt-in) where it applies. */
+const leftPage = (reply: FastifyReply, subscriber: Subscriber, key: string) =>
+  unsubscribedPage(reply, subscriber.status === "unsubscribed" ? key : undefined);
 
 /**
  * The manage page, opened from the link in every digest (`<delivery>.<token>`) or a mailed
@@ -64,12 +54,8 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
 
   server.post("/manage", limited("mailRequests"), async (request, reply) => {
     const email = textField(request.body, "email");
-    try {
-      normalizeEmail(email);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      return sendPage(reply, 400, TITLE, lostLinkPage(email, error.message));
-    }
+    const refused = refusalOf(() => normalizeEmail(email));
+    if (refused) return sendPage(reply, 400, TITLE, lostLinkPage(email, refused));
     const outcome = await subscriptions.sendManageLink(email);
     return sendPage(reply, 200, "请查收邮件 Check your inbox", checkInboxPage(outcome.email));
   });
@@ -77,7 +63,7 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
   server.get<KeyRoute>("/manage/:key", limited("tokenPages"), async (request, reply) => {
     const subscriber = await subscriptions.subscriberForManageKey(request.params.key);
     if (!subscriber) return invalidLinkPage(reply);
-    if (hasLeft(subscriber)) return leftPage(reply);
+    if (hasLeft(subscriber)) return leftPage(reply, subscriber, request.params.key);
     return render(reply, 200, { subscriber, notice: doneNotice(request.query.done) });
   });
 
@@ -85,7 +71,7 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
     if (isCrossSite(request, deps.publicUrl)) return crossSitePage(reply);
     const subscriber = await subscriptions.subscriberForManageKey(request.params.key);
     if (!subscriber) return invalidLinkPage(reply);
-    if (hasLeft(subscriber)) return leftPage(reply);
+    if (hasLeft(subscriber)) return leftPage(reply, subscriber, request.params.key);
     const action = textField(request.body, "action");
     const done = () => reply.redirect(`/manage/${request.params.key}?done=${action}`, 303);
     switch (action) {
@@ -94,17 +80,20 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
         const problem = rowsAreValid(rows) ? await saveKeywords(subscriber, rows) : rows;
         return problem ? render(reply, 400, { subscriber, rows: problem }) : done();
       }
-      case "settings":
+      case "settings": {
+        // Refused: the page comes back with what was typed (nothing stored), not the old values.
+        const typed = {
+          language: textField(request.body, "language"),
+          timeZone: textField(request.body, "timeZone"),
+        };
         try {
-          await subscriptions.updateSettings(subscriber.id, {
-            language: textField(request.body, "language"),
-            timeZone: textField(request.body, "timeZone"),
-          });
+          await subscriptions.updateSettings(subscriber.id, typed);
           return done();
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
-          return render(reply, 400, { subscriber, settingsError: escapeHtml(error.message) });
+          return render(reply, 400, { subscriber, typed, settingsError: refusalHtml(error) });
         }
+      }
       case "pause":
       case "resume":
       case "unsubscribe":
@@ -115,6 +104,20 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
     }
   });
 
+  // Undo of leaving, from the "you are unsubscribed" page: a POST (a scanner's GET finds no
+  // route) that mails a confirmation link, so it counts against the mail-sending budget.
+  server.post<KeyRoute>("/manage/:key/undo", limited("mailRequests"), async (request, reply) => {
+    if (isCrossSite(request, deps.publicUrl)) return crossSitePage(reply);
+    const subscriber = await subscriptions.subscriberForManageKey(request.params.key);
+    if (!subscriber) return invalidLinkPage(reply);
+    const outcome = await subscriptions.resubscribe(subscriber.id);
+    if (outcome)
+      return sendPage(reply, 200, "请查收邮件 Check your inbox", checkInboxPage(outcome.email));
+    if (hasLeft(subscriber)) return leftPage(reply, subscriber, request.params.key);
+    // Still on the list (undone already, or never left): nothing to undo.
+    return reply.redirect(`/manage/${request.params.key}`, 303);
+  });
+
   /** Stores the rows; undefined when stored, or the rows with the list's problem. */
   async function saveKeywords(subscriber: Subscriber, rows: KeywordRows) {
     try {
@@ -122,7 +125,7 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
       return undefined;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return { ...rows, listError: escapeHtml(error.message) };
+      return { ...rows, listError: refusalHtml(error) };
     }
   }
 
@@ -133,9 +136,9 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
 }
 
 /** "Mail me a new link": the same answer for every address, so no one learns who subscribes. */
-function lostLinkPage(email = "", problem?: string): string {
+function lostLinkPage(email = "", problem?: InputError): string {
   const error = problem
-    ? `<p id="email-error" class="error" role="alert">${bi("邮箱地址无效：", "Not a valid address:", " ")} <span lang="en">${escapeHtml(problem)}</span></p>`
+    ? `<p id="email-error" class="error" role="alert">${refusalHtml(problem)}</p>`
     : "";
   return `<h1>${bi("给我发送管理链接", "Mail me a new manage link")}</h1>
 <p>${bi("输入你订阅时用的地址，我们会把管理链接发到那里（一小时内最多一封）。", "Enter the address you subscribed with and we will mail its manage link there (at most one per hour).")}</p>

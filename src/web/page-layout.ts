@@ -1,4 +1,5 @@
 import { escapeHtml } from "../digest/escape-html";
+import type { InputError } from "../errors";
 
 /**
  * Chinese and English side by side, as every page and mail shows them. Both arguments are HTML
@@ -6,6 +7,11 @@ import { escapeHtml } from "../digest/escape-html";
  */
 export function bi(zhHtml: string, enHtml: string, separator = "<br>"): string {
   return `${zhHtml}${separator}<span lang="en">${enHtml}</span>`;
+}
+
+/** Why input was refused, as the check said it, in Chinese (when it wrote one) and English. */
+export function refusalHtml(error: InputError, separator = "<br>"): string {
+  return bi(escapeHtml(error.zh ?? error.message), escapeHtml(error.message), separator);
 }
 
 const STYLE = `

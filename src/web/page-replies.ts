@@ -53,3 +53,25 @@ export function crossSitePage(reply: FastifyReply) {
     ],
   );
 }
+
+/**
+ * "You are unsubscribed": after leaving, and for every old link of someone who left. With the
+ * link's key (an address that unsubscribed, not one that bounced) it offers undo: a POST that
+ * mails a new confirmation link (SubscriptionService.resubscribe says why not more).
+ */
+export function unsubscribedPage(reply: FastifyReply, undoKey?: string) {
+  const undo = undoKey
+    ? `<form method="post" action="/manage/${escapeHtml(undoKey)}/undo"><button type="submit" class="primary">${bi("撤销退订", "Undo: subscribe again", " ")}</button></form>
+<p class="muted">${bi(
+        "我们会给这个地址发一封确认邮件，按下邮件中链接页面上的按钮后，用原来的关键词和设置恢复发送。",
+        "We mail this address a confirmation link; once you press the button on its page, digests come again with your keywords and settings as they were.",
+      )}</p>`
+    : "";
+  return messagePage(
+    reply,
+    200,
+    ["你已退订", "You are unsubscribed"],
+    ["这个地址不会再收到每日论文。", "No more digests are sent to this address."],
+    `${undo}<p><a href="/">${bi("用新的关键词订阅", "Subscribe with other keywords", " · ")}</a></p>`,
+  );
+}

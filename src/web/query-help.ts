@@ -1,7 +1,7 @@
 import { MAX_QUERIES_PER_SUBSCRIBER, MAX_QUERY_LENGTH } from "../match/query";
-import { QuerySyntaxError } from "../errors";
+import { QuerySyntaxError, type InputError } from "../errors";
 import { escapeHtml } from "../digest/escape-html";
-import { bi } from "./page-layout";
+import { bi, refusalHtml } from "./page-layout";
 
 const EXAMPLES: [string, string, string][] = [
   ["diffusion policy", "两个词都出现（不必相邻）", "both words, anywhere"],
@@ -27,16 +27,22 @@ export function queryHelpHtml(id: string): string {
 </div>`;
 }
 
+/** Where the parser found the problem: the query with the spot marked, or "" when it named none. */
+function markedSpot(error: InputError): string {
+  if (!(error instanceof QuerySyntaxError && error.query)) return "";
+  const at = Math.min(Math.max(error.position, 0), error.query.length);
+  const length = Math.max(error.token.length, 1);
+  return ` <code>${escapeHtml(error.query.slice(0, at))}<mark>${escapeHtml(error.query.slice(at, at + length) || " ")}</mark>${escapeHtml(error.query.slice(at + length))}</code>`;
+}
+
 /**
- * A problem with a query, said in both languages, pointing at the spot when the parser named
- * one (QuerySyntaxError carries the position).
+ * A problem with a keyword query (or the list), said once in each language as the check wrote
+ * it, after the line it is on when there is one, pointing at the spot when the parser named one.
  */
-export function queryErrorHtml(error: Error): string {
-  let where = "";
-  if (error instanceof QuerySyntaxError && error.query) {
-    const at = Math.min(Math.max(error.position, 0), error.query.length);
-    const length = Math.max(error.token.length, 1);
-    where = ` <code>${escapeHtml(error.query.slice(0, at))}<mark>${escapeHtml(error.query.slice(at, at + length) || " ")}</mark>${escapeHtml(error.query.slice(at + length))}</code>`;
-  }
-  return `${bi("关键词有误：", "This keyword query is not valid:", " ")} <span lang="en">${escapeHtml(error.message)}</span>${where}`;
+export function queryErrorHtml(error: InputError, line?: number): string {
+  const where =
+    line === undefined ? "" : `<strong>${bi(`第 ${line} 行`, `Line ${line}`, " · ")}</strong>`;
+  const heading = `${where}${markedSpot(error)}`;
+  const said = refusalHtml(error);
+  return heading ? `${heading}<br>${said}` : said;
 }

@@ -13,7 +13,6 @@ import { createDigestPreviewer } from "./digest-preview";
 import { registerDigestViewRoutes } from "./digest-view-routes";
 import { createEditionContentCache } from "./edition-content-cache";
 import { registerManageRoutes } from "./manage-routes";
-import { pageErrorHandler } from "./page-errors";
 import { registerSubscribeRoutes } from "./subscribe-routes";
 import { registerUnsubscribeRoutes } from "./unsubscribe-routes";
 
@@ -37,8 +36,8 @@ export interface PagesDeps {
 
 /**
  * Every page people reach: subscribe, confirm, manage, web view, unsubscribe. Registered as one
- * plugin so its per-IP rate limits and its error pages apply to these routes only (not to
- * /healthz or /metrics).
+ * plugin so its per-IP rate limits apply to these routes only (not to /healthz); the error
+ * pages are the whole server's (createServer).
  */
 export async function registerPages(scope: FastifyInstance, app: PagesDeps): Promise<void> {
   // One count per client and group for the whole server (see client-budgets.ts).
@@ -49,7 +48,6 @@ export async function registerPages(scope: FastifyInstance, app: PagesDeps): Pro
     keyGenerator: clientKey,
   });
   limitLinkGuesses(scope, counts);
-  scope.setErrorHandler(pageErrorHandler);
 
   const { subscriptions } = app;
   const { publicUrl } = app.settings;

@@ -12,7 +12,8 @@ export interface SubscribeFormState {
   language?: ChineseVariant;
   /** HTML, already escaped. */
   emailError?: string;
-  keywordsError?: string;
+  /** One per bad line (or one for the list as a whole). */
+  keywordsErrors?: string[];
   /** A problem with the request as a whole (e.g. an unknown language). */
   formError?: string;
 }
@@ -23,11 +24,17 @@ function errorFor(id: string, html: string | undefined): string {
   return html ? `<p id="${id}" class="error" role="alert">${html}</p>` : "";
 }
 
+function keywordsErrorHtml(problems: readonly string[] | undefined): string {
+  if (!problems) return "";
+  const items = problems.map((problem) => `<li>${problem}</li>`).join("");
+  return `<div id="keywords-error" class="error" role="alert"><ul>${items}</ul></div>`;
+}
+
 /** The subscribe page (GET /), also shown again with inline errors after a bad POST. */
 export function subscribePage(state: SubscribeFormState = {}): string {
   const language = state.language ?? "zh-CN";
   const emailDescribedBy = state.emailError ? ' aria-describedby="email-error"' : "";
-  const keywordsDescribedBy = `keywords-help${state.keywordsError ? " keywords-error" : ""}`;
+  const keywordsDescribedBy = `keywords-help${state.keywordsErrors ? " keywords-error" : ""}`;
   const languageChoices = (Object.keys(CHINESE_VARIANT_NAMES) as ChineseVariant[])
     .map(
       (variant) =>
@@ -45,8 +52,8 @@ ${errorFor("form-error", state.formError)}
 <input id="email" name="email" type="email" autocomplete="email" required maxlength="${MAX_EMAIL_LENGTH}" value="${escapeHtml(state.email ?? "")}"${state.emailError ? ' aria-invalid="true"' : ""}${emailDescribedBy}>
 ${errorFor("email-error", state.emailError)}
 <label for="keywords">${bi("关键词（每行一个）", "Keywords (one per line)", " · ")}</label>
-<textarea id="keywords" name="keywords" rows="6" required maxlength="${MAX_QUERIES_PER_SUBSCRIBER * (MAX_QUERY_LENGTH + 2)}" aria-describedby="${keywordsDescribedBy}"${state.keywordsError ? ' aria-invalid="true"' : ""} placeholder='"diffusion policy"&#10;RL OR "reinforcement learning"'>${escapeHtml(state.keywords ?? "")}</textarea>
-${errorFor("keywords-error", state.keywordsError)}
+<textarea id="keywords" name="keywords" rows="6" required maxlength="${MAX_QUERIES_PER_SUBSCRIBER * (MAX_QUERY_LENGTH + 2)}" aria-describedby="${keywordsDescribedBy}"${state.keywordsErrors ? ' aria-invalid="true"' : ""} placeholder='"diffusion policy"&#10;RL OR "reinforcement learning"'>${escapeHtml(state.keywords ?? "")}</textarea>
+${keywordsErrorHtml(state.keywordsErrors)}
 ${queryHelpHtml("keywords-help")}
 <fieldset><legend>${bi("中文译文", "Chinese translation", " · ")}</legend>${languageChoices}</fieldset>
 <button type="submit" class="primary">${bi("订阅", "Subscribe", " ")}</button>

@@ -1,14 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ChineseVariant } from "../subscribers/subscriber";
-import { InputError } from "../errors";
 import { normalizeEmail } from "../transport/email-address";
-import { checkKeywords } from "../subscribers/subscriber-settings";
 import type { SubscriptionService } from "../subscribers/subscription-service";
-import { linesOf, textField } from "./form-fields";
-import { escapeHtml } from "../digest/escape-html";
-import { bi } from "./page-layout";
+import { numberedLines, refusalOf, textField } from "./form-fields";
+import { keywordLinesProblems } from "./keyword-form";
+import { bi, refusalHtml } from "./page-layout";
 import { sendPage } from "./page-replies";
-import { queryErrorHtml } from "./query-help";
 import { limited } from "./rate-limits";
 import { checkInboxPage, subscribePage, type SubscribeFormState } from "./subscribe-page";
 
@@ -32,18 +29,11 @@ function checkSubscribeForm(body: unknown): SubscribeFormState {
       " ",
     );
   }
-  try {
-    normalizeEmail(state.email ?? "");
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    state.emailError = `${bi("邮箱地址无效：", "Not a valid address:", " ")} <span lang="en">${escapeHtml(error.message)}</span>`;
+  const refused = refusalOf(() => normalizeEmail(state.email ?? ""));
+  if (refused) {
+    state.emailError = refusalHtml(refused);
   }
-  try {
-    checkKeywords(linesOf(state.keywords ?? "", MAX_LINES_READ));
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    state.keywordsError = queryErrorHtml(error);
-  }
+  state.keywordsErrors = keywordLinesProblems(numberedLines(state.keywords ?? "", MAX_LINES_READ));
   return state;
 }
 
@@ -63,12 +53,12 @@ export function registerSubscribeRoutes(
 
   server.post("/subscribe", limited("mailRequests"), async (request, reply) => {
     const state = checkSubscribeForm(request.body);
-    if (state.emailError || state.keywordsError || state.formError) {
+    if (state.emailError || state.keywordsErrors || state.formError) {
       return sendPage(reply, 400, TITLE, subscribePage(state));
     }
     const outcome = await deps.subscriptions.requestSubscription({
       email: state.email ?? "",
-      queries: linesOf(state.keywords ?? "", MAX_LINES_READ),
+      queries: numberedLines(state.keywords ?? "", MAX_LINES_READ).map((line) => line.text),
       language: state.language as ChineseVariant,
     });
     return sendPage(reply, 200, "请查收邮件 Check your inbox", checkInboxPage(outcome.email));

@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { DeliveryStore } from "../mail/delivery";
 import type { SubscriberStore } from "../subscribers/subscriber";
 import { parseDeliveryKey } from "../mail/delivery-links";
 import { linkTokenMatches } from "../subscribers/link-token";
-import { pageLayout } from "./page-layout";
+import { invalidLinkPage, sendPage, unsubscribedPage } from "./page-replies";
 import { limited } from "./rate-limits";
 
 interface Deps {
@@ -27,14 +27,14 @@ export function registerUnsubscribeRoutes(server: FastifyInstance, deps: Deps): 
     limited("tokenPages"),
     async (request, reply) => {
       if ((await subscriberOfLink(deps, request.params.key)) === undefined)
-        return invalidLink(reply);
-      return reply.type("text/html; charset=utf-8").send(
-        pageLayout(
-          "退订 Unsubscribe",
-          `<h1>退订 arXiv 每日论文<br><span lang="en">Unsubscribe from the arXiv digest</span></h1>
+        return invalidLinkPage(reply);
+      return sendPage(
+        reply,
+        200,
+        "退订 Unsubscribe",
+        `<h1>退订 arXiv 每日论文<br><span lang="en">Unsubscribe from the arXiv digest</span></h1>
 <p>点击下面的按钮后，将不再收到每日论文邮件。<br><span lang="en">Press the button and no more digests will be sent to you.</span></p>
 <form method="post"><button type="submit" name="confirm" value="1">退订 Unsubscribe</button></form>`,
-        ),
       );
     },
   );
@@ -44,15 +44,10 @@ export function registerUnsubscribeRoutes(server: FastifyInstance, deps: Deps): 
     limited("tokenPages"),
     async (request, reply) => {
       const subscriberId = await subscriberOfLink(deps, request.params.key);
-      if (subscriberId === undefined) return invalidLink(reply);
+      if (subscriberId === undefined) return invalidLinkPage(reply);
       await deps.subscribers.unsubscribe(subscriberId);
-      return reply.type("text/html; charset=utf-8").send(
-        pageLayout(
-          "已退订 Unsubscribed",
-          `<h1>已退订<br><span lang="en">You are unsubscribed</span></h1>
-<p>不会再给你发送每日论文。<br><span lang="en">No more digests will be sent to you.</span></p>`,
-        ),
-      );
+      // The undo it offers is a new double opt-in (see SubscriptionService.resubscribe).
+      return unsubscribedPage(reply, request.params.key);
     },
   );
 }
@@ -64,17 +59,4 @@ async function subscriberOfLink(deps: Deps, key: string): Promise<number | undef
   return delivery && linkTokenMatches(parsed.token, delivery.linkTokenHash)
     ? delivery.subscriberId
     : undefined;
-}
-
-function invalidLink(reply: FastifyReply) {
-  return reply
-    .code(404)
-    .type("text/html; charset=utf-8")
-    .send(
-      pageLayout(
-        "链接无效 Invalid link",
-        `<h1>链接无效<br><span lang="en">This link is not valid</span></h1>
-<p>请使用最近一封邮件中的链接。<br><span lang="en">Please use the link in your latest digest.</span></p>`,
-      ),
-    );
 }

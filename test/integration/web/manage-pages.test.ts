@@ -82,6 +82,11 @@ describeEachDatabase("manage pages and the web view over HTTP (%s)", (kind) => {
     const html = await answer.text();
     expect(html).toMatch(/id="keyword-1"[^>]*aria-invalid="true"/);
     expect(html).toMatch(/id="keyword-1-error" class="error" role="alert"/);
+    // Said once in each language, with the row's number: no "not valid: the keyword query …".
+    expect(html).toContain('第 2 行 · <span lang="en">Line 2</span>');
+    expect(html).toContain("只有要排除的词");
+    expect(html).toContain("only excludes");
+    expect(html).not.toContain("not valid:");
     expect(html).not.toContain("keyword-0-error");
     expect(html).not.toContain("<img src=x");
     expect(await keywords()).toEqual(['"diffusion policy"', "cat:cs.RO"]);
@@ -107,8 +112,15 @@ describeEachDatabase("manage pages and the web view over HTTP (%s)", (kind) => {
       ]),
     );
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain("Mars/Base");
-    expect((await subscriber())?.language).toBe("zh-CN");
+    const html = await bad.text();
+    // Shown again as typed (zone and language), with the reason in both languages.
+    expect(html).toMatch(/id="timeZone"[^>]*value="Mars\/Base"[^>]*aria-invalid="true"/);
+    expect(html).toContain('<option value="zh-TW" selected>');
+    expect(html).not.toContain('<option value="zh-CN" selected>');
+    expect(html).toMatch(
+      /id="settings-error"[^>]*>不认识时区 &quot;Mars\/Base&quot;[^<]*<br><span lang="en">time zone &quot;Mars\/Base&quot; is not known/,
+    );
+    expect(await subscriber()).toMatchObject({ language: "zh-CN", timeZone: "Asia/Shanghai" });
     const good = await post(
       manage,
       form([
@@ -167,6 +179,8 @@ describeEachDatabase("manage pages and the web view over HTTP (%s)", (kind) => {
     const page = await (await get(manage)).text();
     expect(page).toContain('href="/"');
     expect(page).not.toContain('value="resume"');
+    // Undo is offered, as a POST that starts a new double opt-in (unsubscribe.test.ts).
+    expect(page).toMatch(/<form method="post" action="\/manage\/[^"]+\/undo">/);
     // Back on the list for the tests below, the way an operator would: not through the link.
     const db = await openDatabaseAt(web.env.DATABASE_URL!);
     await db.subscriber.update({

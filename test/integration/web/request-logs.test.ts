@@ -33,6 +33,10 @@ describe("request logs carry no link tokens", () => {
     await web.close();
   });
 
+  /** The JSON log lines written since `from`. */
+  const linesSince = (from: number) =>
+    lines.slice(from).map((line) => JSON.parse(line) as Record<string, unknown>);
+
   it("logs each request at info with the key's token replaced by ***", async () => {
     const manage = web.digestLink("reader@example.org", "manage");
     const view = web.digestLink("reader@example.org", "digest");
@@ -46,5 +50,28 @@ describe("request logs carry no link tokens", () => {
     expect(log).toMatch(/"url":"\/manage\/\d+\.\*\*\*"/);
     expect(log).toMatch(/"url":"\/unsubscribe\/\d+\.\*\*\*"/);
     expect(log).not.toContain(token);
+  });
+
+  it("writes one info line per request, answered or refused, with method, URL, status and time", async () => {
+    const manage = web.digestLink("reader@example.org", "manage");
+    const requests: [string, number][] = [
+      ["/", 200],
+      [manage, 200],
+      ["/no/such/page", 404],
+      [`/manage/${"a".repeat(150)}`, 414],
+      ["/healthz", 200],
+    ];
+    const from = lines.length;
+    for (const [path, status] of requests) {
+      expect((await fetch(`${base}${path}`)).status).toBe(status);
+    }
+    const written = linesSince(from);
+    expect(written).toHaveLength(requests.length);
+    written.forEach((line, i) => {
+      expect(line).toMatchObject({ level: 30, msg: "request", method: "GET" });
+      expect(line.status).toBe(requests[i]?.[1]);
+      expect(typeof line.ms).toBe("number");
+    });
+    expect(written[1]?.url).toMatch(/^\/manage\/\d+\.\*\*\*$/);
   });
 });

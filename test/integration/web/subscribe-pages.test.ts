@@ -132,6 +132,42 @@ describeEachDatabase("subscribe and confirm pages over HTTP (%s)", (kind) => {
     expect(html).toContain("&lt;script&gt;");
     expect(html).toMatch(/id="keywords-error"[^>]*role="alert"/);
     expect(html).toContain("<mark>");
+    // The address's problem too, in both languages.
+    expect(html).toMatch(
+      /id="email-error"[^>]*>[^<]*不是有效的邮箱地址：@ 前面的部分有不允许的字符<br><span lang="en">[^<]*is not a valid email address/,
+    );
+  });
+
+  it("lists every bad keyword line with its number, once in each language, and stores nothing", async () => {
+    const answer = await post(
+      "/subscribe",
+      form({
+        email: "three@example.org",
+        keywords: 'robots\n"open phrase\n\ngrasping OR -robot\ncat:xx.YY',
+        language: "zh-TW",
+      }),
+    );
+    expect(answer.status).toBe(400);
+    const html = await answer.text();
+    const problems = /<div id="keywords-error"[^>]*><ul>(.*?)<\/ul><\/div>/s.exec(html)?.[1] ?? "";
+    const items = problems.split("</li>").filter((item) => item.includes("<li>"));
+    expect(items).toHaveLength(3);
+    // Line numbers as the reader counts them: the blank line 3 counts, line 1 is fine.
+    const said: [number, string, string][] = [
+      [2, "有一个没有闭合的引号", "has a quote &quot; that is never closed"],
+      [4, "只有要排除的词", "only excludes"],
+      [5, "有未知的 arXiv 分类", "has an unknown arXiv category"],
+    ];
+    said.forEach(([line, zh, en], i) => {
+      expect(items[i]).toContain(`第 ${line} 行 · <span lang="en">Line ${line}</span>`);
+      expect(items[i]).toContain(zh);
+      expect(items[i]).toContain(en);
+    });
+    expect(html).not.toContain("not valid:");
+    // What was typed is kept, with the language chosen.
+    expect(html).toContain("grasping OR -robot");
+    expect(html).toMatch(/value="zh-TW" checked/);
+    expect(await status("three@example.org")).toBeUndefined();
   });
 
   it("takes JSON or nothing at all without failing, and refuses oversized bodies", async () => {

@@ -7,6 +7,7 @@ import {
   SUBSCRIPTION_POLICY,
   type SubscriptionService,
 } from "../../../src/subscribers/subscription-service";
+import type { Logger } from "pino";
 import { describeEachDatabase } from "../../support/databases";
 import { openTestDb } from "../../support/open-test-db";
 
@@ -26,6 +27,8 @@ describeEachDatabase("subscription service on %s", (kind) => {
   let transport: ReturnType<typeof capturingTransport>;
   let now: Date;
   let subscribers: ReturnType<typeof createSubscriberStore>;
+  /** The service's info lines, as pino would write them: fields and message. */
+  const logged: string[] = [];
 
   beforeAll(async () => {
     const opened = await openTestDb(kind);
@@ -39,6 +42,10 @@ describeEachDatabase("subscription service on %s", (kind) => {
       mailFrom: "arXiv Digest <digest@example.org>",
       publicUrl: "https://digest.example.org",
       defaultTimeZone: "Asia/Shanghai",
+      logger: {
+        info: (fields: object, message: string) =>
+          logged.push(JSON.stringify({ ...fields, message })),
+      } as unknown as Pick<Logger, "info">,
       now: () => now,
     });
   });
@@ -51,6 +58,14 @@ describeEachDatabase("subscription service on %s", (kind) => {
       language: "zh-TW",
     });
     expect(outcome).toEqual({ email: "ada@example.org" });
+    // One line for the mail handed over, naming the subscriber by id: no address, no token.
+    expect(logged).toHaveLength(1);
+    expect(JSON.parse(logged[0] ?? "{}")).toMatchObject({
+      subscriber: expect.any(Number),
+      mail: "confirmation",
+      transport: "memory",
+    });
+    expect(logged[0]).not.toMatch(/ada@|example\.org|confirm\//i);
     const pending = await subscribers.findByEmail("ada@example.org");
     expect(pending).toMatchObject({ status: "pending", language: "zh-TW" });
     expect(pending?.keywords).toEqual(['"diffusion policy"', "robots -survey"]);

@@ -9,6 +9,7 @@ import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
 import { createTestDatabase, type TestDatabase } from "../../support/databases";
 import { shiftedFeed } from "../../support/shifted-feed";
 import { EXAMPLE_FEED, makeTempDir } from "../../support/temp-dir";
+import { waitFor } from "../../support/wait-for";
 
 jest.setTimeout(60_000);
 
@@ -29,7 +30,9 @@ describe("leaving from the link in a digest (RFC 8058)", () => {
       SMTP_URL: sink.url,
       PUBLIC_URL: "https://digest.example.org",
     };
-    for (const email of ["stay", "leave", "multipart", "bare"].map((n) => `${n}@example.org`)) {
+    for (const email of ["stay", "leave", "multipart", "bare", "undo"].map(
+      (n) => `${n}@example.org`,
+    )) {
       await runCliWith(env, "subscriber", "add", email, "-k", "diffusion policy", "--confirmed");
     }
     await runCliWith(env, "run", "--feed-file", EXAMPLE_FEED);
@@ -129,5 +132,43 @@ describe("leaving from the link in a digest (RFC 8058)", () => {
     const bare = await fetch(`${base}${unsubscribeLink("bare@").pathname}`, { method: "POST" });
     expect(bare.status).toBe(200);
     expect(await status("bare@example.org")).toBe("unsubscribed");
+  });
+
+  it("the unsubscribed page offers undo: a POST that starts a new double opt-in; a GET does nothing", async () => {
+    const keywordsBefore = (await app.subscribers.findByEmail("undo@example.org"))?.keywords;
+    const left = await fetch(`${base}${unsubscribeLink("undo@").pathname}`, { method: "POST" });
+    expect(await status("undo@example.org")).toBe("unsubscribed");
+    const html = await left.text();
+    expect(html).toContain("Undo");
+    const undo = /<form method="post" action="(\/manage\/\d+\.[\w-]+\/undo)">/.exec(html)?.[1];
+    if (!undo) throw new Error("no undo form on the unsubscribed page");
+    const mailsTo = () => sink.messages.filter((m) => JSON.stringify(m.to).includes("undo@"));
+    const mailed = mailsTo().length;
+
+    // A link scanner (or a curious reader) opening the undo URL changes nothing, mails nothing.
+    const scanned = await fetch(`${base}${undo}`);
+    expect(scanned.status).toBe(404);
+    expect(await status("undo@example.org")).toBe("unsubscribed");
+
+    // The button: the address is not back yet, only asked to confirm (an old link must not
+    // bring it back on its own).
+    const undone = await fetch(`${base}${undo}`, { method: "POST" });
+    expect(undone.status).toBe(200);
+    expect(await undone.text()).toContain("Check your inbox");
+    expect(await status("undo@example.org")).toBe("pending");
+    const mail = await waitFor(() => mailsTo()[mailed], { what: "the confirmation mail" });
+    expect(mail.subject).toContain("Confirm");
+
+    // Its owner confirms: back with the keywords it had.
+    const confirm = /\/confirm\/\d+\.[\w-]+/.exec(mail.text ?? "")?.[0] ?? "/confirm/none";
+    expect((await fetch(`${base}${confirm}`, { method: "POST" })).status).toBe(200);
+    const back = await app.subscribers.findByEmail("undo@example.org");
+    expect(back?.status).toBe("active");
+    expect(back?.keywords).toEqual(keywordsBefore);
+
+    // Once back, the undo button has nothing left to do: no second mail.
+    const again = await fetch(`${base}${undo}`, { method: "POST", redirect: "manual" });
+    expect(again.status).toBe(303);
+    expect(mailsTo()).toHaveLength(mailed + 1);
   });
 });
