@@ -30,6 +30,16 @@ describe("readInboundCommand", () => {
     });
   });
 
+  it("reads keywords typed in Chinese, in either script, under a Chinese subject", () => {
+    expect(readInboundCommand("订阅", "扩散策略\nti:世界模型 -综述\n擴散模型 OR 强化学习")).toEqual(
+      {
+        kind: "subscribe",
+        queries: ["扩散策略", "ti:世界模型 -综述", "擴散模型 OR 强化学习"],
+        script: "zh-CN",
+      },
+    );
+  });
+
   it("ignores the body of an unsubscribe mail", () => {
     expect(readInboundCommand("unsubscribe", 'ti:"broken')).toEqual({
       kind: "unsubscribe",
