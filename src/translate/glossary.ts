@@ -2,6 +2,11 @@
 export interface GlossaryEntry {
   en: string;
   zh: string;
+  /**
+   * Other renderings in common use (增强学习 for reinforcement learning): accepted in a
+   * translation and known to a reader's Chinese query; never one of `avoid`.
+   */
+  zhAlso?: readonly string[];
   /** Mistranslations seen in the wild (LLM → 法学硕士); replaced by `zh` wherever `en` is in the source. */
   avoid?: readonly string[];
 }
@@ -45,14 +50,33 @@ export class Glossary {
   }
 
   /**
-   * The terms of the source that the translation renders neither as the glossary says nor keeps
-   * in English (an acronym left as "LLM" is not wrong; "代理" for "agent" is).
+   * The terms of the source that the translation renders neither as the glossary says (`zh` or
+   * one of `zhAlso`) nor keeps in English (an acronym left as "LLM" is not wrong; "代理" for
+   * "agent" is).
    */
   missedTerms(source: string, translation: string): GlossaryTerm[] {
-    return this.termsIn(source).filter(
-      (term) => !translation.includes(term.zh) && !term.pattern.test(translation),
-    );
+    // Longest first: where "large language model" is rendered well (大模型), the "language
+    // model" inside it is not a miss; only its occurrences elsewhere in the source count.
+    const terms = this.termsIn(source);
+    let unchecked = source;
+    const missed = new Set<GlossaryTerm>();
+    for (const term of [...terms].sort((a, b) => b.en.length - a.en.length)) {
+      if (!term.pattern.test(unchecked)) continue;
+      if (!rendered(term, translation)) missed.add(term);
+      else
+        unchecked = unchecked.replace(
+          new RegExp(term.pattern.source, `${term.pattern.flags}g`),
+          " ",
+        );
+    }
+    return terms.filter((term) => missed.has(term));
   }
+}
+
+/** The translation has the term as `zh`, as one of `zhAlso`, or kept in English. */
+function rendered(term: GlossaryTerm, translation: string): boolean {
+  const renderings = [term.zh, ...(term.zhAlso ?? [])];
+  return renderings.some((zh) => translation.includes(zh)) || term.pattern.test(translation);
 }
 
 /**
