@@ -47,6 +47,15 @@ describe("Glossary", () => {
     expect(terms.map((t) => t.en)).toEqual(["LLM", "reinforcement learning"]);
   });
 
+  it("finds terms in plural, hyphenated, capitalised and acronym forms, and not inside words", () => {
+    const text = "Diffusion Policies in Bird's-Eye View: Q-learning meets LLMs; agentic MLLM";
+    expect(glossary.termsIn(text).map((t) => t.en)).toEqual(
+      expect.arrayContaining(["LLM", "MLLM", "Q-learning", "diffusion policy", "bird's-eye view"]),
+    );
+    expect(glossary.termsIn(text).map((t) => t.en)).not.toContain("agent");
+    expect(glossary.termsIn("llms and mllm in a URL").map((t) => t.en)).toEqual([]);
+  });
+
   it("replaces known mistranslations where the source has the term, and nowhere else", () => {
     expect(glossary.fixAvoided("planning tokens and LLMs", "规划代币和法学硕士")).toBe(
       "规划词元和大语言模型",
