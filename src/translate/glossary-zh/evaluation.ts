@@ -3,7 +3,7 @@ import type { GlossaryEntry } from "../glossary";
 /** How results are measured and compared. */
 export const EVALUATION_TERMS: readonly GlossaryEntry[] = [
   { en: "benchmark", zh: "基准", zhAlso: ["评测集"] },
-  { en: "baseline", zh: "基线", zhAlso: ["基准方法", "基准模型"] },
+  { en: "baseline", zh: "基线", zhAlso: ["基准", "基准方法", "基准模型"] },
   { en: "ablation", zh: "消融" },
   { en: "ablation study", zh: "消融实验", zhAlso: ["消融研究"] },
   { en: "accuracy", zh: "准确率", zhAlso: ["准确度", "正确率", "精度"] },

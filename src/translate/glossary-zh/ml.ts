@@ -1,6 +1,9 @@
 import type { GlossaryEntry } from "../glossary";
 
-/** General machine learning, deep learning, optimisation and evaluation. */
+/**
+ * General machine learning, deep learning, optimisation and trustworthiness. A few zhAlso are
+ * Taiwan's usage in simplified characters (类神经网络), what OpenCC makes of a reader's 類神經網路.
+ */
 export const ML_TERMS: readonly GlossaryEntry[] = [
   // Learning settings
   { en: "machine learning", zh: "机器学习" },
@@ -33,7 +36,7 @@ export const ML_TERMS: readonly GlossaryEntry[] = [
   { en: "generalization", zh: "泛化" },
   { en: "overfitting", zh: "过拟合" },
   { en: "inductive bias", zh: "归纳偏置" },
-  { en: "data augmentation", zh: "数据增强", zhAlso: ["数据扩增"] },
+  { en: "data augmentation", zh: "数据增强", zhAlso: ["数据扩增", "资料扩增"] },
   { en: "synthetic data", zh: "合成数据" },
   { en: "artificial intelligence", zh: "人工智能" },
   { en: "AI", zh: "人工智能" },
@@ -46,7 +49,7 @@ export const ML_TERMS: readonly GlossaryEntry[] = [
     zhAlso: ["神经结构搜索", "神经网络架构搜索"],
   },
   // Architectures and layers
-  { en: "neural network", zh: "神经网络" },
+  { en: "neural network", zh: "神经网络", zhAlso: ["类神经网络", "类神经网路"] },
   { en: "deep neural network", zh: "深度神经网络" },
   { en: "DNN", zh: "深度神经网络" },
   { en: "convolutional neural network", zh: "卷积神经网络" },
@@ -80,7 +83,7 @@ export const ML_TERMS: readonly GlossaryEntry[] = [
   { en: "embedding", zh: "嵌入" },
   { en: "latent space", zh: "潜在空间", zhAlso: ["隐空间", "潜空间"] },
   { en: "feature extraction", zh: "特征提取" },
-  { en: "backbone", zh: "骨干网络", zhAlso: ["主干网络", "骨干"] },
+  { en: "backbone", zh: "骨干网络", zhAlso: ["主干网络", "骨干", "主干"] },
   { en: "multimodal", zh: "多模态" },
   { en: "multi-modal", zh: "多模态" },
   // Optimisation and training
@@ -146,7 +149,7 @@ export const ML_TERMS: readonly GlossaryEntry[] = [
   { en: "recommendation system", zh: "推荐系统" },
   { en: "collaborative filtering", zh: "协同过滤" },
   // Trustworthiness
-  { en: "robustness", zh: "鲁棒性", zhAlso: ["稳健性"] },
+  { en: "robustness", zh: "鲁棒性", zhAlso: ["稳健性", "强健性"] },
   { en: "adversarial attack", zh: "对抗攻击" },
   { en: "adversarial example", zh: "对抗样本" },
   { en: "adversarial training", zh: "对抗训练" },

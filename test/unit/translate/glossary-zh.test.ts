@@ -74,5 +74,9 @@ describe("the shipped glossary", () => {
     expect(englishFor("世界模型")).toEqual(["world model"]);
     expect(englishFor("扩散模型")).toEqual(["diffusion model"]);
     expect(englishFor("大模型")).toEqual(["LLM", "large language model", "large model"]);
+    // OpenCC's tw → cn and twp → cn readings of a reader's 類神經網路 and 物件偵測
+    for (const zh of ["类神经网路", "类神经网络"])
+      expect(englishFor(zh)).toEqual(["neural network"]);
+    for (const zh of ["物件侦测", "对象侦测"]) expect(englishFor(zh)).toEqual(["object detection"]);
   });
 });
