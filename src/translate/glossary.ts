@@ -83,21 +83,40 @@ export class Glossary {
     // Longest first: where "large language model" is rendered well (大模型), the "language
     // model" inside it is not a miss; only its occurrences elsewhere in the source count.
     const terms = this.termsIn(source);
+    const seen = readings(translation);
     let unchecked = source;
     const missed = new Set<GlossaryTerm>();
     for (const term of [...terms].sort((a, b) => b.en.length - a.en.length)) {
       if (!term.pattern.test(unchecked)) continue;
-      if (!rendered(term, translation)) missed.add(term);
+      if (!rendered(term, seen)) missed.add(term);
       else unchecked = unchecked.replace(this.everywhere(term), " ");
     }
     return terms.filter((term) => missed.has(term));
   }
 }
 
+const SPACES = /\s+/g;
+const CHINESE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+/gu;
+
+/**
+ * A translation as the check reads it: without spaces, which Chinese does not need ("深度 Q 学习"
+ * is 深度Q学习), and with Chinese replaced by spaces, so English kept next to Chinese counts as a
+ * word of its own ("正则化RLHF" keeps RLHF).
+ */
+function readings(translation: string): { compact: string; english: string } {
+  return {
+    compact: translation.replace(SPACES, ""),
+    english: translation.replace(CHINESE, " "),
+  };
+}
+
 /** The translation has the term as `zh`, as one of `zhAlso`, or kept in English. */
-function rendered(term: GlossaryTerm, translation: string): boolean {
+function rendered(term: GlossaryTerm, seen: { compact: string; english: string }): boolean {
   const renderings = [term.zh, ...(term.zhAlso ?? [])];
-  return renderings.some((zh) => translation.includes(zh)) || term.pattern.test(translation);
+  return (
+    renderings.some((zh) => seen.compact.includes(zh.replace(SPACES, ""))) ||
+    term.pattern.test(seen.english)
+  );
 }
 
 /**

@@ -81,6 +81,12 @@ describe("Glossary", () => {
     ]);
   });
 
+  it("reads past the spaces Chinese does not need and English kept right next to Chinese", () => {
+    expect(glossary.missedTerms("deep Q-learning", "深度 Q 学习")).toEqual([]);
+    expect(glossary.missedTerms("KL-regularized RLHF", "KL正则化RLHF")).toEqual([]);
+    expect(glossary.missedTerms("RLHF", "正则化RLHX").map((t) => t.en)).toEqual(["RLHF"]);
+  });
+
   it("does not count a term inside a longer one rendered well, only its own occurrences", () => {
     const source = "Large language models as language models of code";
     expect(glossary.missedTerms("Large language models", "大模型")).toEqual([]);
