@@ -24,8 +24,7 @@ export function protectForDeepL(text: string, glossary: Glossary): string {
   const pieces: Piece[] = protectedSpans(text).map((s) => ({ ...s, kept: s.text }));
   const terms = [...glossary.termsIn(text)].sort((a, b) => b.en.length - a.en.length);
   for (const term of terms) {
-    const global = new RegExp(term.pattern.source, `${term.pattern.flags}g`);
-    for (const match of text.matchAll(global)) {
+    for (const match of text.matchAll(glossary.everywhere(term))) {
       const start = match.index;
       const end = start + match[0].length;
       if (pieces.some((p) => start < p.end && end > p.start)) continue;

@@ -6,16 +6,23 @@ import { messageOf } from "../errors";
 const jsonEntry = z.object({
   en: z.string().trim().min(1),
   zh: z.string().trim().min(1),
+  zhAlso: z.array(z.string().trim().min(1)).optional(),
   avoid: z.array(z.string().trim().min(1)).optional(),
 });
 
-/** `{"LLM": "大语言模型"}` or `[{"en": "LLM", "zh": "大语言模型", "avoid": ["法学硕士"]}]`. */
+/**
+ * `{"LLM": "大语言模型"}` or
+ * `[{"en": "LLM", "zh": "大语言模型", "zhAlso": ["大模型"], "avoid": ["法学硕士"]}]`.
+ */
 const jsonGlossary = z.union([
   z.record(z.string().trim().min(1), z.string().trim().min(1)),
   z.array(jsonEntry),
 ]);
 
-/** One line: `english = 中文`, optionally `!= wrong1, wrong2`; `#` starts a comment. */
+/**
+ * One line: `english = 中文`, optionally more accepted renderings after commas (`= 强化学习,
+ * 增强学习`) and `!= wrong1, wrong2`; `#` starts a comment.
+ */
 const LINE = /^(?<en>[^=]+?)\s*=\s*(?<zh>[^!]+?)\s*(?:!=\s*(?<avoid>.+))?$/;
 
 /**
@@ -31,7 +38,18 @@ export function readGlossaryFile(file: string): { entries: GlossaryEntry[]; prob
     const reason = messageOf(error);
     return { entries: [], problems: [`cannot be read (${reason})`] };
   }
-  return /^\s*[[{]/.test(text) ? parseJson(text) : parseLines(text);
+  const read = /^\s*[[{]/.test(text) ? parseJson(text) : parseLines(text);
+  return {
+    entries: read.entries,
+    problems: [...read.problems, ...read.entries.flatMap(conflicts)],
+  };
+}
+
+/** A rendering also listed as wrong would be replaced by itself and accepted: say so instead. */
+function conflicts(entry: GlossaryEntry): string[] {
+  return [entry.zh, ...(entry.zhAlso ?? [])]
+    .filter((zh) => entry.avoid?.includes(zh))
+    .map((zh) => `"${entry.en}": ${zh} is given both as a rendering and after !=`);
 }
 
 function parseJson(text: string): { entries: GlossaryEntry[]; problems: string[] } {
@@ -45,7 +63,9 @@ function parseJson(text: string): { entries: GlossaryEntry[]; problems: string[]
   if (!parsed.success) {
     return {
       entries: [],
-      problems: ['should be {"english": "中文", …} or [{"en": …, "zh": …, "avoid": […]}, …]'],
+      problems: [
+        'should be {"english": "中文", …} or [{"en": …, "zh": …, "zhAlso": […], "avoid": […]}, …]',
+      ],
     };
   }
   const data = parsed.data;
@@ -62,15 +82,26 @@ function parseLines(text: string): { entries: GlossaryEntry[]; problems: string[
     const line = raw.replace(/#.*$/, "").trim();
     if (line === "") return;
     const groups = LINE.exec(line)?.groups;
-    if (!groups?.en || !groups.zh) {
+    const [zh, ...zhAlso] = words(groups?.zh ?? "");
+    if (!groups?.en || zh === undefined) {
       problems.push(`line ${index + 1}: expected "english = 中文", got ${JSON.stringify(raw)}`);
       return;
     }
-    const avoid = groups.avoid
-      ?.split(/[,，]/)
-      .map((word) => word.trim())
-      .filter(Boolean);
-    entries.push({ en: groups.en.trim(), zh: groups.zh.trim(), ...(avoid ? { avoid } : {}) });
+    const avoid = groups.avoid === undefined ? [] : words(groups.avoid);
+    entries.push({
+      en: groups.en.trim(),
+      zh,
+      ...(zhAlso.length > 0 ? { zhAlso } : {}),
+      ...(avoid.length > 0 ? { avoid } : {}),
+    });
   });
   return { entries, problems };
+}
+
+/** A comma-separated list (ASCII or Chinese commas), blanks dropped. */
+function words(list: string): string[] {
+  return list
+    .split(/[,，]/)
+    .map((word) => word.trim())
+    .filter(Boolean);
 }

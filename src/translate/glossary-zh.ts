@@ -1,66 +1,25 @@
 import type { GlossaryEntry } from "./glossary";
+import { EVALUATION_TERMS } from "./glossary-zh/evaluation";
+import { GENERATIVE_TERMS } from "./glossary-zh/generative";
+import { GRAPH_SPEECH_TERMS } from "./glossary-zh/graph-speech";
+import { LLM_NLP_TERMS } from "./glossary-zh/llm-nlp";
+import { ML_TERMS } from "./glossary-zh/ml";
+import { RL_ROBOTICS_TERMS } from "./glossary-zh/rl-robotics";
+import { VISION_TERMS } from "./glossary-zh/vision";
 
 /**
- * Machine-learning terms and the Chinese the field uses for them, shipped with the project and
- * extended by TRANSLATOR_GLOSSARY_FILE. `avoid` lists only renderings that are wrong in any ML
- * paper (代币 is a crypto coin, 法学硕士 a law degree); ambiguous words such as 代理 (also
- * "proxy") are not listed, the check re-asks instead (see check-translation.ts).
+ * Machine-learning terms and the Chinese the field uses for them (as 机器之心, Zhihu and Chinese
+ * textbooks write them), one file per domain, extended by TRANSLATOR_GLOSSARY_FILE. Only terms
+ * specific enough to be worth bridging: a bare "model" or "learning" would match every paper.
+ * `avoid` lists only renderings that are wrong in any ML paper; ambiguous words such as 代理
+ * (also "proxy") are not listed, the check re-asks instead (see check-translation.ts).
  */
 export const GLOSSARY_ZH: readonly GlossaryEntry[] = [
-  { en: "LLM", zh: "大语言模型", avoid: ["法学硕士", "大型语言模型"] },
-  { en: "large language model", zh: "大语言模型", avoid: ["大型语言模型", "法学硕士"] },
-  { en: "language model", zh: "语言模型" },
-  { en: "VLM", zh: "视觉语言模型" },
-  { en: "vision-language model", zh: "视觉语言模型" },
-  { en: "vision-language-action model", zh: "视觉-语言-动作模型" },
-  { en: "foundation model", zh: "基础模型" },
-  { en: "token", zh: "词元", avoid: ["代币", "令牌"] },
-  { en: "tokenizer", zh: "分词器" },
-  { en: "prompt", zh: "提示词" },
-  { en: "chain-of-thought", zh: "思维链" },
-  { en: "in-context learning", zh: "上下文学习" },
-  { en: "hallucination", zh: "幻觉" },
-  { en: "alignment", zh: "对齐" },
-  { en: "fine-tuning", zh: "微调" },
-  { en: "pre-training", zh: "预训练" },
-  { en: "pretraining", zh: "预训练" },
-  { en: "knowledge distillation", zh: "知识蒸馏" },
-  { en: "mixture of experts", zh: "混合专家" },
-  { en: "retrieval-augmented generation", zh: "检索增强生成" },
-  { en: "transformer", zh: "Transformer", avoid: ["变压器", "变换器"] },
-  { en: "embedding", zh: "嵌入" },
-  { en: "neural network", zh: "神经网络" },
-  { en: "graph neural network", zh: "图神经网络" },
-  { en: "autoencoder", zh: "自编码器", avoid: ["自动编码器"] },
-  { en: "variational autoencoder", zh: "变分自编码器", avoid: ["变分自动编码器"] },
-  { en: "diffusion model", zh: "扩散模型" },
-  { en: "diffusion policy", zh: "扩散策略", avoid: ["扩散政策"] },
-  { en: "reinforcement learning", zh: "强化学习" },
-  { en: "deep reinforcement learning", zh: "深度强化学习" },
-  { en: "offline reinforcement learning", zh: "离线强化学习" },
-  { en: "imitation learning", zh: "模仿学习" },
-  { en: "policy", zh: "策略", avoid: ["政策"] },
-  { en: "policy gradient", zh: "策略梯度" },
-  { en: "policy optimization", zh: "策略优化" },
-  { en: "reward model", zh: "奖励模型" },
-  { en: "value function", zh: "价值函数" },
-  { en: "agent", zh: "智能体" },
-  { en: "multi-agent", zh: "多智能体" },
-  { en: "Markov decision process", zh: "马尔可夫决策过程" },
-  { en: "world model", zh: "世界模型" },
-  { en: "embodied", zh: "具身" },
-  { en: "sim-to-real", zh: "仿真到现实" },
-  { en: "self-supervised learning", zh: "自监督学习" },
-  { en: "contrastive learning", zh: "对比学习" },
-  { en: "federated learning", zh: "联邦学习" },
-  { en: "few-shot", zh: "少样本" },
-  { en: "zero-shot", zh: "零样本" },
-  { en: "overfitting", zh: "过拟合" },
-  { en: "hyperparameter", zh: "超参数" },
-  { en: "ablation", zh: "消融" },
-  { en: "pruning", zh: "剪枝", avoid: ["修剪"] },
-  { en: "quantization", zh: "量化" },
-  { en: "gradient descent", zh: "梯度下降" },
-  { en: "loss function", zh: "损失函数" },
-  { en: "multimodal", zh: "多模态" },
+  ...LLM_NLP_TERMS,
+  ...ML_TERMS,
+  ...VISION_TERMS,
+  ...GENERATIVE_TERMS,
+  ...RL_ROBOTICS_TERMS,
+  ...GRAPH_SPEECH_TERMS,
+  ...EVALUATION_TERMS,
 ];

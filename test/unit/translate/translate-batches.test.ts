@@ -126,12 +126,12 @@ describe("translateInBatches", () => {
 
   it("re-asks a glossary miss, and keeps the near-miss when the asks are spent", async () => {
     const fake = fakeTranslator((items) => ({
-      items: items.map((p) => ({ ...zh(p), title: `论文 ${p.id}：增强学习` })),
+      items: items.map((p) => ({ ...zh(p), title: `论文 ${p.id}：加固学习` })),
     }));
     const outcome = await run(fake.translator, papers.slice(0, 1));
     expect(fake.calls).toHaveLength(3);
     expect(fake.calls[2]?.hints.get("1")).toBe('translate "reinforcement learning" as 强化学习');
-    expect(outcome.stored).toEqual([{ ...zh(papers[0] as SourceText), title: "论文 1：增强学习" }]);
+    expect(outcome.stored).toEqual([{ ...zh(papers[0] as SourceText), title: "论文 1：加固学习" }]);
   });
 
   it("waits as Retry-After says on 429 and backs off on 5xx, without spending the time", async () => {
