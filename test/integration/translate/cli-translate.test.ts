@@ -14,7 +14,8 @@ import {
   type SeenCall,
 } from "./fake-translation-server";
 
-const NOTE = "部分文章暂无中文翻译，先附英文原文。 Some papers are shown in English only.";
+const NOTE =
+  "部分文章暂无中文翻译，先附英文原文。 Some papers are shown in English only; their translation is not ready.";
 /** The model "cannot" translate this paper: it is left out of every answer. */
 const UNTRANSLATABLE = "Pruning Cannot Hurt Robustness";
 
