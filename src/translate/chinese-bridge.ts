@@ -12,16 +12,19 @@ function add(map: Map<string, string[]>, key: string, value: string): void {
 
 /**
  * The glossary both ways, for the matcher: the English terms of a Chinese one (扩散模型 →
- * "diffusion model"), and the Chinese of an English term by its matching keys. Entries kept in
- * English (Transformer) bridge nothing.
+ * "diffusion model"), and the Chinese of an English term by its matching keys. Every rendering
+ * counts (zh and zhAlso: 增强学习 is reinforcement learning too); entries kept in English
+ * (Transformer) bridge nothing.
  */
 export function createChineseBridge(glossary: Glossary): ChineseBridge {
   const englishByZh = new Map<string, string[]>();
   const zhByKeys = new Map<string, string[]>();
   for (const term of glossary.terms) {
-    if (!HAN.test(term.zh)) continue;
-    add(englishByZh, term.zh, term.en);
-    add(zhByKeys, termKeys(term.en).join(" "), term.zh);
+    const keys = termKeys(term.en).join(" ");
+    for (const zh of [term.zh, ...(term.zhAlso ?? [])].filter((text) => HAN.test(text))) {
+      add(englishByZh, zh, term.en);
+      add(zhByKeys, keys, zh);
+    }
   }
   return {
     toSimplified,

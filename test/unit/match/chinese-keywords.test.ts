@@ -47,6 +47,11 @@ describe("keywords typed in Chinese, on the reference edition and its stored Chi
     ["ti:扩散策略", ["2510.13324"]],
     // The abstract's ''world models'' and the Chinese 世界模型 are the same paper.
     ["世界模型", ["2510.13809"]],
+    // A variant rendering (zhAlso) bridges as well as the main one.
+    [
+      "增强学习 cat:cs.RO",
+      ["2510.13108", "2510.13358", "2510.13367", "2510.13488", "2510.13704", "2510.13794"],
+    ],
     // Mixed with a category; Traditional again.
     [
       "強化學習 cat:cs.RO",
