@@ -1,6 +1,6 @@
 import { foldedWords } from "./fold-text";
 import { PaperSet } from "./paper-set";
-import type { TermNode } from "./query-ast";
+import type { QueryNode, TermNode } from "./query-ast";
 import { stem } from "./stem";
 
 /**
@@ -76,4 +76,29 @@ export class ChineseTextIndex {
       }
     }
   }
+}
+
+function termNodes(node: QueryNode): TermNode[] {
+  switch (node.kind) {
+    case "term":
+      return [node];
+    case "category":
+      return [];
+    case "and":
+      return [...node.include, ...node.exclude].flatMap(termNodes);
+    case "or":
+      return node.anyOf.flatMap(termNodes);
+  }
+}
+
+/**
+ * The Chinese terms of a query that the glossary has no English for (Simplified): they can match
+ * only the Chinese translations, which the manage page tells the reader.
+ */
+export function unbridgedChineseTerms(node: QueryNode, bridge: ChineseBridge): string[] {
+  const unknown = termNodes(node)
+    .filter(isChineseTerm)
+    .map((term) => bridge.toSimplified(term.keys.join("")))
+    .filter((zh) => bridge.englishFor(zh).length === 0);
+  return [...new Set(unknown)];
 }

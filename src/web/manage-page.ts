@@ -33,6 +33,8 @@ export interface ManagePageState {
   /** Settings as submitted when they could not be saved, shown instead of the stored ones. */
   typed?: { language: string; timeZone: string };
   notice?: [string, string];
+  /** A keyword's Chinese terms the glossary does not know (they match Chinese text only). */
+  unknownChinese?: (keyword: string) => readonly string[];
 }
 
 const button = (op: string, zh: string, en: string, label: string) =>
@@ -47,11 +49,16 @@ function keywordRowsHtml(state: ManagePageState): string {
     .map((value, i) => {
       const n = i + 1;
       const error = errors[i];
-      const described = `keywords-help${error ? ` keyword-${i}-error` : ""}`;
       const controls = value
         ? `${i > 0 ? button(`up:${i}`, "上移", "Up", `Move keyword ${n} up`) : ""}${i < values.length - 1 ? button(`down:${i}`, "下移", "Down", `Move keyword ${n} down`) : ""}${button(`remove:${i}`, "删除", "Remove", `Remove keyword ${n}`)}`
         : "";
-      return `<div class="keyword-row"><label for="keyword-${i}" style="margin:0;min-width:2rem">${n}.</label><input type="text" id="keyword-${i}" name="keyword" value="${escapeHtml(value)}" maxlength="${MAX_QUERY_LENGTH * 2}" aria-describedby="${described}"${error ? ' aria-invalid="true"' : ""}>${controls}</div>${error ? `<p id="keyword-${i}-error" class="error" role="alert">${error}</p>` : ""}`;
+      const unknown = value && !error ? (state.unknownChinese?.(value) ?? []) : [];
+      const note =
+        unknown.length > 0
+          ? `<p class="hint" id="keyword-${i}-note"><span lang="zh-CN">未知术语：仅匹配中文译文</span>（${escapeHtml(unknown.join("、"))}） · Not in the glossary: matches the Chinese translations only</p>`
+          : "";
+      const described = `keywords-help${error ? ` keyword-${i}-error` : ""}${note ? ` keyword-${i}-note` : ""}`;
+      return `<div class="keyword-row"><label for="keyword-${i}" style="margin:0;min-width:2rem">${n}.</label><input type="text" id="keyword-${i}" name="keyword" value="${escapeHtml(value)}" maxlength="${MAX_QUERY_LENGTH * 2}" aria-describedby="${described}"${error ? ' aria-invalid="true"' : ""}>${controls}</div>${error ? `<p id="keyword-${i}-error" class="error" role="alert">${error}</p>` : ""}${note}`;
     })
     .join("\n");
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Subscriber } from "../subscribers/subscriber";
 import { InputError } from "../errors";
+import { unbridgedChineseTerms, type ChineseBridge } from "../match/chinese-terms";
+import { parseQuery } from "../match/query";
 import { normalizeEmail } from "../transport/email-address";
 import type { SubscriptionService } from "../subscribers/subscription-service";
 import { isCrossSite } from "./cross-site-guard";
@@ -18,6 +20,8 @@ interface Deps {
   subscriptions: SubscriptionService;
   publicUrl: string;
   preview: (subscriber: Subscriber) => Promise<DigestPreview | undefined>;
+  /** The glossary bridge: Chinese terms it does not know are pointed out next to the keyword. */
+  chinese?: ChineseBridge;
 }
 
 type KeyRoute = { Params: { key: string }; Querystring: { done?: string } };
@@ -46,7 +50,15 @@ const leftPage = (reply: FastifyReply, subscriber: Subscriber, key: string) =>
  * target is built from the checked key, never from input, so there is no open redirect.
  */
 export function registerManageRoutes(server: FastifyInstance, deps: Deps): void {
-  const { subscriptions } = deps;
+  const { subscriptions, chinese } = deps;
+  const unknownChinese = (keyword: string): readonly string[] => {
+    if (!chinese) return [];
+    try {
+      return unbridgedChineseTerms(parseQuery(keyword).ast, chinese);
+    } catch {
+      return []; // a stored keyword that no longer parses is shown as it is
+    }
+  };
 
   server.get("/manage", limited("pages"), async (_request, reply) =>
     sendPage(reply, 200, TITLE, lostLinkPage()),
@@ -131,7 +143,7 @@ export function registerManageRoutes(server: FastifyInstance, deps: Deps): void 
 
   async function render(reply: FastifyReply, status: number, state: ManagePageState) {
     const preview = await deps.preview(state.subscriber);
-    return sendPage(reply, status, TITLE, managePage({ ...state, preview }));
+    return sendPage(reply, status, TITLE, managePage({ ...state, preview, unknownChinese }));
   }
 }
 

@@ -58,6 +58,7 @@ export async function registerPages(scope: FastifyInstance, app: PagesDeps): Pro
     subscriptions,
     publicUrl,
     preview: createDigestPreviewer(app, contentOf),
+    chinese: app.settings.chinese,
   });
   registerDigestViewRoutes(scope, {
     subscriptions,

@@ -67,6 +67,28 @@ describeEachDatabase("manage pages and the web view over HTTP (%s)", (kind) => {
     );
   });
 
+  it("takes keywords in Chinese and says which terms the glossary does not know", async () => {
+    const before = await keywords();
+    const save = (rows: string[]) =>
+      post(
+        manage,
+        form([
+          ["action", "keywords"],
+          ...rows.map((k): [string, string] => ["keyword", k]),
+          ["op", "save"],
+        ]),
+      );
+    expect((await save(["擴散策略", "沃丁顿景观"])).status).toBe(303);
+    expect(await keywords()).toEqual(["擴散策略", "沃丁顿景观"]);
+    const html = await (await get(manage)).text();
+    const notes = html.match(/<p class="hint" id="keyword-\d+-note">[^]*?<\/p>/g) ?? [];
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('id="keyword-1-note"');
+    expect(notes[0]).toContain("未知术语：仅匹配中文译文");
+    expect(notes[0]).toContain("沃丁顿景观");
+    expect((await save(before ?? [])).status).toBe(303);
+  });
+
   it("shows a bad keyword's error next to its field and stores nothing", async () => {
     const answer = await post(
       manage,
