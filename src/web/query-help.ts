@@ -10,6 +10,11 @@ const EXAMPLES: [string, string, string][] = [
   ["grasping -simulation", "排除某个词", "without a word"],
   ["ti:transformer au:Levine", "标题 / 作者", "in the title / by an author"],
   ["cat:cs.RO", "arXiv 分类", "an arXiv category"],
+  [
+    "扩散策略 -综述",
+    "中文关键词：经术语表匹配英文原文，也匹配中文译文",
+    "Chinese keywords: through the glossary in the English text, and in the Chinese translation",
+  ],
 ];
 
 /** The query syntax in brief, for the forms where keywords are written (docs/query-syntax.md). */

@@ -38,6 +38,7 @@ describeEachDatabase("subscribe and confirm pages over HTTP (%s)", (kind) => {
     expect(html).toContain("简体中文");
     expect(html).toContain("繁體中文");
     expect(html).toContain("Subscribe");
+    expect(html).toContain("中文关键词"); // the syntax help shows a Chinese keyword
     expect(html).not.toMatch(/<script|<link|src="http/i);
   });
 
@@ -46,7 +47,7 @@ describeEachDatabase("subscribe and confirm pages over HTTP (%s)", (kind) => {
       "/subscribe",
       form({
         email: " New@Example.org ",
-        keywords: '"diffusion policy"\r\n\r\nrobots -survey',
+        keywords: '"diffusion policy"\r\n\r\nrobots -survey\r\nti:世界模型 -综述',
         language: "zh-TW",
       }),
       { origin: "https://elsewhere.example.net", "sec-fetch-site": "cross-site" },
@@ -55,7 +56,11 @@ describeEachDatabase("subscribe and confirm pages over HTTP (%s)", (kind) => {
     expect(await answer.text()).toContain("new@example.org");
     const subscriber = await web.app.subscribers.findByEmail("new@example.org");
     expect(subscriber).toMatchObject({ status: "pending", language: "zh-TW" });
-    expect(subscriber?.keywords).toEqual(['"diffusion policy"', "robots -survey"]);
+    expect(subscriber?.keywords).toEqual([
+      '"diffusion policy"',
+      "robots -survey",
+      "ti:世界模型 -综述",
+    ]);
     const mail = web.sink.messages.at(-1);
     expect(mail?.subject).toContain("Confirm");
     expect(mail?.from?.text).toContain("digest@localhost");
