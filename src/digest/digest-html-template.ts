@@ -1,3 +1,4 @@
+import { toTraditional } from "../translate/chinese-script";
 import type { Digest } from "./digest";
 import { digestSubject, digestTimes, type DigestLinks } from "./digest-mail-parts";
 import { escapeHtml } from "./escape-html";
@@ -46,18 +47,23 @@ export async function compileDigestTemplate(
   options: CompileDigestOptions = {},
 ): Promise<DigestHtmlTemplate> {
   const layout = await loadDigestLayout(options.file);
-  const fillPage = parseTemplate(layout.page);
-  const fillNotice = parseTemplate(layout.shortenedNotice);
+  // The interface is written once, in Simplified; zh-TW readers get it converted (OpenCC).
+  const inEach = (text: string) => ({
+    "zh-CN": parseTemplate(text),
+    "zh-TW": parseTemplate(toTraditional(text)),
+  });
+  const pages = inEach(layout.page);
+  const notices = inEach(layout.shortenedNotice);
   const cache = new PaperCardCache(layout.card);
   const defaultKb = options.maxHtmlKb ?? DEFAULT_MAX_HTML_KB;
   return {
     render(digest, links, renderOptions = {}) {
       const budget = (renderOptions.maxHtmlKb ?? defaultKb) * 1000;
       const view = pageView(digest, links);
-      const pageHtml = fillPage(view);
+      const zhLang = digest.language ?? "zh-CN";
+      const pageHtml = pages[zhLang](view);
       // [before the notice, from the notice to the first cards, after each section's cards…]
       const [head = "", first = "", ...parts] = pageHtml.split(HERE);
-      const zhLang = digest.language ?? "zh-CN";
       const cards = digest.sections.map((section, sectionIndex) =>
         section.papers.map((paper) => cache.card(paper, sectionIndex, zhLang)),
       );
@@ -68,7 +74,7 @@ export async function compileDigestTemplate(
       if (pageHtml.length * 3 + unshortened <= budget || pageBytes() + unshortened <= budget) {
         return splice([head + first, ...parts], cards, -1, "");
       }
-      const notice = fillNotice(view);
+      const notice = notices[zhLang](view);
       const link = escapeHtml(links.webViewUrl);
       const linkGrowth = Buffer.byteLength(link) - WEB_VIEW_PLACEHOLDER.length;
       const fixedBytes = pageBytes() + Buffer.byteLength(notice);

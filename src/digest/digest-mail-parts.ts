@@ -1,3 +1,4 @@
+import { toTraditional } from "../translate/chinese-script";
 import { ARXIV_TIME_ZONE, formatInZone } from "../arxiv/announcement-time";
 import type { Digest } from "./digest";
 
@@ -24,9 +25,17 @@ export function digestTimes(digest: Digest): {
   };
 }
 
+/** Interface text is written in Simplified; a zh-TW reader gets it converted (OpenCC). */
+export function inReadersChinese(digest: Digest, text: string): string {
+  return digest.language === "zh-TW" ? toTraditional(text) : text;
+}
+
 /** Subject line in Chinese and English: date, unique count and the keywords. */
 export function digestSubject(digest: Digest): string {
   const keywords = digest.sections.map((section) => section.query).join(", ");
-  const subject = `arXiv 每日论文 ${digest.editionDate} · ${digest.uniquePaperCount} 篇 · ${keywords}`;
+  const subject = inReadersChinese(
+    digest,
+    `arXiv 每日论文 ${digest.editionDate} · ${digest.uniquePaperCount} 篇 · ${keywords}`,
+  );
   return subject.length > 180 ? `${subject.slice(0, 179)}…` : subject;
 }

@@ -1,3 +1,4 @@
+import { toTraditional } from "../translate/chinese-script";
 import type { DigestLanguage, DigestPaper } from "./digest";
 import { withUrlLink } from "./format-paper";
 import { escapeHtml } from "./escape-html";
@@ -56,10 +57,14 @@ export class CardSteps {
  */
 export class PaperCardCache {
   private readonly cards = new PerPaperCache<CardSteps>(MAX_CARDS);
-  private readonly fill: FilledTemplate;
+  private readonly fill: Record<DigestLanguage, FilledTemplate>;
 
+  /** The card layout is written once, in Simplified; zh-TW readers get it converted (OpenCC). */
   constructor(template: string) {
-    this.fill = parseTemplate(template);
+    this.fill = {
+      "zh-CN": parseTemplate(template),
+      "zh-TW": parseTemplate(toTraditional(template)),
+    };
   }
 
   /**
@@ -92,7 +97,7 @@ export class PaperCardCache {
       // What does not change with shortening is built once for all the steps.
       const fixed = fixedCardView(paper, { sectionIndex, zhLang });
       return new CardSteps((englishChars) => {
-        const html = this.fill({ ...fixed, ...abstractsView(paper, fixed, englishChars) });
+        const html = this.fill[zhLang]({ ...fixed, ...abstractsView(paper, fixed, englishChars) });
         const aroundWebViewLinks = html.split(WEB_VIEW_PLACEHOLDER);
         return { html, bytes: Buffer.byteLength(html), aroundWebViewLinks };
       });

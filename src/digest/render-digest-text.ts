@@ -1,5 +1,5 @@
 import type { Digest, DigestPaper } from "./digest";
-import { digestTimes, type DigestLinks } from "./digest-mail-parts";
+import { digestTimes, inReadersChinese, type DigestLinks } from "./digest-mail-parts";
 import { withUrlPointer } from "./format-paper";
 import { paperTexts } from "./paper-texts";
 import { PerPaperCache } from "./per-paper-cache";
@@ -7,11 +7,6 @@ import { PerPaperCache } from "./per-paper-cache";
 /** One block per paper and Chinese variant, about 3 KB each: some 30 MB at most. */
 const paperBlocks = new PerPaperCache<string>(10_000);
 
-/**
- * The plain-text part, laid out like the reference digest (shared/example-digest.txt) without
- * its flaws: subjects said once, real links, the unique count, a generation time that is real,
- * LaTeX made readable. Each paper's block is built once per process and reused by every digest.
- */
 /** The notice for papers without Chinese, as the HTML part words it (emails/partials/header.mjml). */
 const MISSING_TRANSLATIONS = {
   pending:
@@ -19,6 +14,11 @@ const MISSING_TRANSLATIONS = {
   off: "本服务未开启中文翻译，文章以英文原文呈现。 This service does not translate papers; they are shown in English.",
 } as const;
 
+/**
+ * The plain-text part, laid out like the reference digest (shared/example-digest.txt) without
+ * its flaws: subjects said once, real links, the unique count, a generation time that is real,
+ * LaTeX made readable. Each paper's block is built once per process and reused by every digest.
+ */
 export function renderDigestText(digest: Digest, links: DigestLinks): string {
   const times = digestTimes(digest);
   const count = digest.uniquePaperCount;
@@ -37,11 +37,11 @@ export function renderDigestText(digest: Digest, links: DigestLinks): string {
   }
   if (digest.missingTranslations) lines.push(MISSING_TRANSLATIONS[digest.missingTranslations]);
   // Concatenated, not joined: the ~100 KB of cached paper blocks stay a rope until encoded.
-  let text = lines.join("\n");
+  let text = inReadersChinese(digest, lines.join("\n"));
   for (const section of digest.sections) {
     text += `\n\nKeyword: ${section.query} (${section.papers.length})`;
     for (const paper of section.papers) {
-      text += `\n\n${paperBlocks.get(paper, [], () => paperBlock(paper))}`;
+      text += `\n\n${paperBlocks.get(paper, [], () => paperBlock(paper, digest))}`;
     }
   }
   const keywords = digest.sections.map((s) => s.query).join(", ");
@@ -54,10 +54,10 @@ export function renderDigestText(digest: Digest, links: DigestLinks): string {
     `在浏览器中查看 View in browser: ${links.webViewUrl}`,
     `退订 Unsubscribe: ${links.unsubscribeUrl}`,
   ];
-  return `${text}\n${footer.join("\n")}\n`;
+  return `${text}\n${inReadersChinese(digest, footer.join("\n"))}\n`;
 }
 
-function paperBlock(paper: DigestPaper): string {
+function paperBlock(paper: DigestPaper, digest: Digest): string {
   const texts = paperTexts(paper);
   const abs = paper.links.abs;
   const lines = [texts.title];
@@ -66,6 +66,11 @@ function paperBlock(paper: DigestPaper): string {
   if (paper.links.pdf) lines.push(`- Pdf link: ${paper.links.pdf}`);
   if (paper.links.html) lines.push(`- HTML link: ${paper.links.html}`);
   lines.push("- Abstract", withUrlPointer(texts.abstract, abs, "en"));
-  if (texts.zh) lines.push("- 中文摘要", withUrlPointer(texts.zh.abstract, abs, "zh"));
+  if (texts.zh) {
+    lines.push(
+      inReadersChinese(digest, "- 中文摘要"),
+      withUrlPointer(texts.zh.abstract, abs, "zh"),
+    );
+  }
   return lines.join("\n");
 }
