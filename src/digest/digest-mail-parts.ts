@@ -33,9 +33,6 @@ export function inReadersChinese(digest: Digest, text: string): string {
 /** Subject line in Chinese and English: date, unique count and the keywords. */
 export function digestSubject(digest: Digest): string {
   const keywords = digest.sections.map((section) => section.query).join(", ");
-  const subject = inReadersChinese(
-    digest,
-    `arXiv 每日论文 ${digest.editionDate} · ${digest.uniquePaperCount} 篇 · ${keywords}`,
-  );
+  const subject = `arXiv ${inReadersChinese(digest, "每日论文")} ${digest.editionDate} · ${digest.uniquePaperCount} 篇 · ${keywords}`;
   return subject.length > 180 ? `${subject.slice(0, 179)}…` : subject;
 }

@@ -22,42 +22,46 @@ const MISSING_TRANSLATIONS = {
 export function renderDigestText(digest: Digest, links: DigestLinks): string {
   const times = digestTimes(digest);
   const count = digest.uniquePaperCount;
+  // Only the fixed Chinese words are converted for zh-TW (each once per process, then cached):
+  // converting whole per-reader lines would cost a conversion per digest.
+  const zh = (text: string) => inReadersChinese(digest, text);
   const lines = [
-    `arXiv 每日论文 · arXiv digest · ${digest.editionDate}`,
-    `在浏览器中查看 View in browser: ${links.webViewUrl}`,
-    `arXiv 发布时间 Announced: ${times.announcedArxiv} (${times.announcedLocal})`,
-    `生成时间 Generated: ${times.generatedLocal}`,
-    `今天共有 ${count} 篇相关文章 · ${count} matching ${count === 1 ? "paper" : "papers"}`,
+    `arXiv ${zh("每日论文")} · arXiv digest · ${digest.editionDate}`,
+    `${zh("在浏览器中查看")} View in browser: ${links.webViewUrl}`,
+    `arXiv ${zh("发布时间")} Announced: ${times.announcedArxiv} (${times.announcedLocal})`,
+    `${zh("生成时间")} Generated: ${times.generatedLocal}`,
+    `今天共有 ${count} ${zh("篇相关文章")} · ${count} matching ${count === 1 ? "paper" : "papers"}`,
     ...digest.sections.map((s) => `- ${s.query}: ${s.papers.length}`),
   ];
   if (digest.omittedPaperCount > 0) {
     lines.push(
-      `另有 ${digest.omittedPaperCount} 篇超出每封上限，未列出。 ${digest.omittedPaperCount} more matching papers were left out (limit per mail).`,
+      `另有 ${digest.omittedPaperCount} ${zh("篇超出每封上限，未列出。")} ${digest.omittedPaperCount} more matching papers were left out (limit per mail).`,
     );
   }
-  if (digest.missingTranslations) lines.push(MISSING_TRANSLATIONS[digest.missingTranslations]);
+  if (digest.missingTranslations) lines.push(zh(MISSING_TRANSLATIONS[digest.missingTranslations]));
   // Concatenated, not joined: the ~100 KB of cached paper blocks stay a rope until encoded.
-  let text = inReadersChinese(digest, lines.join("\n"));
+  let text = lines.join("\n");
   for (const section of digest.sections) {
     text += `\n\nKeyword: ${section.query} (${section.papers.length})`;
     for (const paper of section.papers) {
-      text += `\n\n${paperBlocks.get(paper, [], () => paperBlock(paper, digest))}`;
+      text += `\n\n${paperBlocks.get(paper, [], () => paperBlock(paper, zh("- 中文摘要")))}`;
     }
   }
   const keywords = digest.sections.map((s) => s.query).join(", ");
   const footer = [
     "",
     "--",
-    `你收到这封邮件，是因为 ${digest.recipient.email} 订阅了 arXiv 每日论文，关键词：${keywords}。`,
+    `${zh("你收到这封邮件，是因为")} ${digest.recipient.email} ${zh("订阅了 arXiv 每日论文，关键词：")}${keywords}。`,
     `You receive this because ${digest.recipient.email} subscribed to the arXiv digest with the keywords ${keywords}.`,
-    `管理关键词 Manage keywords: ${links.manageUrl}`,
-    `在浏览器中查看 View in browser: ${links.webViewUrl}`,
-    `退订 Unsubscribe: ${links.unsubscribeUrl}`,
+    `${zh("管理关键词")} Manage keywords: ${links.manageUrl}`,
+    `${zh("在浏览器中查看")} View in browser: ${links.webViewUrl}`,
+    `${zh("退订")} Unsubscribe: ${links.unsubscribeUrl}`,
   ];
-  return `${text}\n${inReadersChinese(digest, footer.join("\n"))}\n`;
+  return `${text}\n${footer.join("\n")}\n`;
 }
 
-function paperBlock(paper: DigestPaper, digest: Digest): string {
+/** `chineseLabel`: the abstract's heading in the reader's Chinese. */
+function paperBlock(paper: DigestPaper, chineseLabel: string): string {
   const texts = paperTexts(paper);
   const abs = paper.links.abs;
   const lines = [texts.title];
@@ -67,10 +71,7 @@ function paperBlock(paper: DigestPaper, digest: Digest): string {
   if (paper.links.html) lines.push(`- HTML link: ${paper.links.html}`);
   lines.push("- Abstract", withUrlPointer(texts.abstract, abs, "en"));
   if (texts.zh) {
-    lines.push(
-      inReadersChinese(digest, "- 中文摘要"),
-      withUrlPointer(texts.zh.abstract, abs, "zh"),
-    );
+    lines.push(chineseLabel, withUrlPointer(texts.zh.abstract, abs, "zh"));
   }
   return lines.join("\n");
 }
