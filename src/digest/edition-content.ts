@@ -167,7 +167,11 @@ function traditionalOf(
 ): NonNullable<DigestPaper["translation"]> {
   let converted = traditional.get(zh);
   if (!converted) {
-    converted = { title: toTraditional(zh.title), abstract: toTraditional(zh.abstract) };
+    converted = {
+      title: toTraditional(zh.title),
+      abstract: toTraditional(zh.abstract),
+      summary: zh.summary === undefined ? undefined : toTraditional(zh.summary),
+    };
     traditional.set(zh, converted);
   }
   return converted;
@@ -181,7 +185,10 @@ function toDigestPaper(paper: StoredPaper): DigestPaper {
 }
 
 /** A paper as a digest shows it: subjects by name, its arXiv links, its Chinese if any. */
-export function digestPaperOf(paper: Paper, zh?: { title: string; abstract: string }): DigestPaper {
+export function digestPaperOf(
+  paper: Paper,
+  zh?: { title: string; abstract: string; summary?: string | null },
+): DigestPaper {
   return {
     arxivId: paper.arxivId,
     version: paper.version,
@@ -190,6 +197,10 @@ export function digestPaperOf(paper: Paper, zh?: { title: string; abstract: stri
     authors: paper.authors,
     subjects: paper.categories.map(formatSubject),
     links: paperLinks(paper.arxivId),
-    translation: zh ? { title: zh.title, abstract: zh.abstract } : undefined,
+    translation: zh && {
+      title: zh.title,
+      abstract: zh.abstract,
+      summary: zh.summary ?? undefined,
+    },
   };
 }

@@ -1,7 +1,7 @@
-import type { Digest, DigestPaper } from "./digest";
+import type { Digest, DigestLanguage, DigestPaper } from "./digest";
 import { digestTimes, type DigestLinks } from "./digest-mail-parts";
 import { withUrlPointer } from "./format-paper";
-import { paperTexts } from "./paper-texts";
+import { paperTexts, summaryLabel } from "./paper-texts";
 import { PerPaperCache } from "./per-paper-cache";
 
 /** One block per paper and Chinese variant, about 3 KB each: some 30 MB at most. */
@@ -41,7 +41,7 @@ export function renderDigestText(digest: Digest, links: DigestLinks): string {
   for (const section of digest.sections) {
     text += `\n\nKeyword: ${section.query} (${section.papers.length})`;
     for (const paper of section.papers) {
-      text += `\n\n${paperBlocks.get(paper, [], () => paperBlock(paper))}`;
+      text += `\n\n${paperBlocks.get(paper, [], () => paperBlock(paper, digest.language))}`;
     }
   }
   const keywords = digest.sections.map((s) => s.query).join(", ");
@@ -57,11 +57,13 @@ export function renderDigestText(digest: Digest, links: DigestLinks): string {
   return `${text}\n${footer.join("\n")}\n`;
 }
 
-function paperBlock(paper: DigestPaper): string {
+/** `language` names the label only: a zh-TW paper's texts are already converted. */
+function paperBlock(paper: DigestPaper, language: DigestLanguage | undefined): string {
   const texts = paperTexts(paper);
   const abs = paper.links.abs;
   const lines = [texts.title];
   if (texts.zh) lines.push(texts.zh.title);
+  if (texts.zh?.summary) lines.push(`${summaryLabel(language)}${texts.zh.summary}`);
   lines.push(`- ${texts.authors}`, `- ${texts.subjects}`, `- Arxiv link: ${abs}`);
   if (paper.links.pdf) lines.push(`- Pdf link: ${paper.links.pdf}`);
   if (paper.links.html) lines.push(`- HTML link: ${paper.links.html}`);

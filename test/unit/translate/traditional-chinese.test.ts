@@ -30,6 +30,7 @@ function paper(id: number, title: string, translated: boolean): StoredPaper {
             language: "zh-CN",
             title: "大语言模型的强化学习",
             abstract: "软件与信息网络中的扩散策略。",
+            summary: "用软件信息网络学习扩散策略。",
           },
         ]
       : [],
@@ -76,6 +77,7 @@ describe("EditionContent and the Chinese variants", () => {
     expect(tw?.sections[0]?.papers[0]?.translation).toEqual({
       title: "大語言模型的強化學習",
       abstract: "軟體與資訊網路中的擴散策略。",
+      summary: "用軟體資訊網路學習擴散策略。",
     });
     const cn = content.digestFor(subscriber(2, "zh-CN", ["reinforcement learning"]), options);
     expect(cn?.language).toBe("zh-CN");
