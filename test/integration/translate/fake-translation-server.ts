@@ -98,7 +98,7 @@ export function fakeSummary(paper: { title: string; abstract: string }): string 
 }
 
 /** Whether the request's system prompt asks for the summary field (TRANSLATOR_SUMMARY). */
-export function asksForSummary(call: SeenCall): boolean {
+function asksForSummary(call: SeenCall): boolean {
   return messageOf(call, "system").includes('"summary"');
 }
 
