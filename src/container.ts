@@ -153,6 +153,7 @@ export async function createApp(config: Config): Promise<App> {
       maxPapers: config.digest.maxPapers,
       includeReplacements: config.arxiv.includeReplacements,
       translates: config.translator.provider !== "none",
+      summaries: config.translator.summary,
       bounces: config.bounces,
     },
     editions,

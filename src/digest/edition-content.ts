@@ -17,6 +17,8 @@ export interface ContentSettings {
   includeReplacements: boolean;
   /** False with TRANSLATOR=none: a missing translation is not coming, and the digest says so. */
   translates: boolean;
+  /** TRANSLATOR_SUMMARY: false hides the one-line summaries, those stored earlier included. */
+  summaries: boolean;
 }
 
 /** Which announcements a digest carries: new and cross-lists, replacements only if asked. */
@@ -45,7 +47,9 @@ export class EditionContent {
   ) {
     const announceTypes = mailedAnnounceTypes(settings.includeReplacements);
     const mailable = stored.filter((paper) => announceTypes.has(paper.announceType));
-    this.papers = new Map(mailable.map((paper) => [paper.id, toDigestPaper(paper)]));
+    this.papers = new Map(
+      mailable.map((paper) => [paper.id, toDigestPaper(paper, settings.summaries)]),
+    );
     this.idOf = new Map(mailable.map((paper) => [paper.arxivId, paper.id]));
     this.matcher = new EditionMatcher(mailable);
   }
@@ -107,7 +111,10 @@ export class EditionContent {
   addTranslations(translations: ReadonlyMap<number, PaperTranslation>): void {
     for (const [paperId, translation] of translations) {
       const paper = this.papers.get(paperId);
-      if (paper) this.papers.set(paperId, { ...paper, translation: { ...translation } });
+      if (paper) {
+        const shown = shownTranslation(translation, this.settings.summaries);
+        this.papers.set(paperId, { ...paper, translation: shown });
+      }
     }
   }
 
@@ -177,11 +184,17 @@ function traditionalOf(
   return converted;
 }
 
-function toDigestPaper(paper: StoredPaper): DigestPaper {
-  return digestPaperOf(
-    paper,
-    paper.translations.find((t) => t.language === "zh-CN"),
-  );
+function toDigestPaper(paper: StoredPaper, summaries: boolean): DigestPaper {
+  const zh = paper.translations.find((t) => t.language === "zh-CN");
+  return digestPaperOf(paper, zh && shownTranslation(zh, summaries));
+}
+
+/** A copy of the translation, without its summary when summaries are off. */
+function shownTranslation<T extends { summary?: string | null }>(
+  translation: T,
+  summaries: boolean,
+): T {
+  return summaries ? { ...translation } : { ...translation, summary: undefined };
 }
 
 /** A paper as a digest shows it: subjects by name, its arXiv links, its Chinese if any. */

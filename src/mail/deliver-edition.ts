@@ -23,6 +23,8 @@ interface DeliverySettings {
   includeReplacements: boolean;
   /** False with TRANSLATOR=none. */
   translates: boolean;
+  /** TRANSLATOR_SUMMARY: the one-line summaries are shown. */
+  summaries: boolean;
   /** MAIL_BOUNCE_ADDRESS: each digest's envelope sender is a VERP form of it. */
   bounces?: BounceAddressSettings;
 }

@@ -23,6 +23,7 @@ interface PageSettings {
   maxPapers: number;
   includeReplacements: boolean;
   translates: boolean;
+  summaries: boolean;
 }
 
 /** What the pages use: the subscription service, three narrow store ports and the template. */
