@@ -92,7 +92,7 @@ export function fakeChinese(english: string): string {
  * glossary's words, then what it found; about 40 characters, as asked (at most 60).
  */
 export function fakeSummary(paper: { title: string; abstract: string }): string {
-  const terms = glossary.termsIn(paper.title, paper.abstract).map((t) => t.zh);
+  const terms = [...new Set(glossary.termsIn(paper.title, paper.abstract).map((t) => t.zh))];
   const topic = terms.slice(0, 2).join("与") || "该问题";
   return `本文针对${topic}提出一种新方法，实验表明其效果优于现有方法。`;
 }
