@@ -82,6 +82,7 @@ async function prepareDatabase(databaseUrl: string): Promise<string> {
     const content = new EditionContent(edition, await app.editions.papersOf(edition.id), {
       includeReplacements: false,
       translates: true,
+      summaries: true,
     });
     const subscribers = await app.subscribers.listActive();
     await prepareDeliveries(app, content, subscribers, {

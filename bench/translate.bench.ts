@@ -19,7 +19,9 @@ const FEED = path.resolve(__dirname, "..", "test", "fixtures", "example-digest-p
  * ("reinforcement learning", "diffusion policy") on its feed, against a chat-completions server on
  * 127.0.0.1, through the same stage `send` runs, twice. Input characters are exactly what would
  * be sent to a real model (prompt and papers); output characters are the fake model's, which
- * writes about 0.35 Chinese characters per English one, as the reference digest's translations do.
+ * writes about 0.35 Chinese characters per English one, as the reference digest's translations do,
+ * and, with TRANSLATOR_SUMMARY on (the default), a one-line summary of about 40 characters per
+ * paper in the same answer: no more requests, about 9 % more output than without.
  */
 export async function benchTranslate(): Promise<Figure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arxiv-digest-bench-"));

@@ -25,6 +25,13 @@ const optional = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+/** A setting that is on or off: true/false, 1/0 or yes/no. */
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"], { error: "true or false" })
+    .default(String(fallback) as "true" | "false")
+    .transform((v) => ["true", "1", "yes"].includes(v));
+
 const positiveInt = (fallback: number) =>
   z
     .string()
@@ -103,10 +110,7 @@ const schema = z.object({
     .trim()
     .default("https://rss.arxiv.org/rss/")
     .pipe(z.url({ protocol: /^https?$/, error: "an http(s) URL" })),
-  ARXIV_INCLUDE_REPLACEMENTS: z
-    .enum(["true", "false", "1", "0", "yes", "no"], { error: "true or false" })
-    .default("false")
-    .transform((v) => ["true", "1", "yes"].includes(v)),
+  ARXIV_INCLUDE_REPLACEMENTS: flag(false),
   DIGEST_MAX_PAPERS: positiveInt(100),
   DIGEST_MAX_HTML_KB: positiveInt(100),
   DIGEST_TIME_ZONE: z
@@ -161,6 +165,7 @@ const schema = z.object({
   TRANSLATOR_CONCURRENCY: positiveInt(DEFAULT_TRANSLATE_POLICY.concurrency),
   TRANSLATOR_TIMEOUT_SECONDS: positiveInt(DEFAULT_TRANSLATE_POLICY.timeoutMs / 1000),
   TRANSLATOR_GLOSSARY_FILE: optional,
+  TRANSLATOR_SUMMARY: flag(true),
   SEND_RATE_PER_SECOND: positiveInt(DEFAULT_SEND_POLICY.ratePerSecond),
   SEND_RATE_PER_HOUR: z
     .string()
@@ -425,5 +430,6 @@ function translatorConfig(v: z.infer<typeof schema>): Config["translator"] {
     concurrency: v.TRANSLATOR_CONCURRENCY,
     timeoutMs: v.TRANSLATOR_TIMEOUT_SECONDS * 1000,
     glossary,
+    summary: v.TRANSLATOR_SUMMARY,
   };
 }

@@ -164,6 +164,7 @@ export async function createApp(config: Config): Promise<App> {
       includeReplacements: config.arxiv.includeReplacements,
       translates: config.translator.provider !== "none",
       chinese: createChineseBridge(glossaryOf(config.translator)),
+      summaries: config.translator.summary,
       bounces: config.bounces,
     },
     editions,

@@ -16,7 +16,8 @@ export interface Edition {
 export interface StoredPaper extends Paper {
   id: number;
   announceType: AnnounceType;
-  translations: { language: string; title: string; abstract: string }[];
+  /** `summary` is null where none was written (check-summary.ts, TRANSLATOR_SUMMARY). */
+  translations: { language: string; title: string; abstract: string; summary?: string | null }[];
 }
 
 interface NewEdition {

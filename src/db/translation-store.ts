@@ -12,10 +12,11 @@ export function createTranslationStore(db: Db): TranslationStore {
       for (let start = 0; start < paperIds.length; start += QUERY_CHUNK) {
         const rows = await db.translation.findMany({
           where: { language, paperId: { in: paperIds.slice(start, start + QUERY_CHUNK) } },
-          select: { paperId: true, title: true, abstract: true },
+          select: { paperId: true, title: true, abstract: true, summary: true },
         });
-        for (const row of rows)
-          found.set(row.paperId, { title: row.title, abstract: row.abstract });
+        for (const { paperId, title, abstract, summary } of rows) {
+          found.set(paperId, summary === null ? { title, abstract } : { title, abstract, summary });
+        }
       }
       return found;
     },

@@ -1,6 +1,6 @@
 import { toTraditional } from "../translate/chinese-script";
 import { ARXIV_TIME_ZONE, formatInZone } from "../arxiv/announcement-time";
-import type { Digest } from "./digest";
+import type { Digest, DigestLanguage } from "./digest";
 
 /** What the mail around a digest needs beyond the digest: where to send people. */
 export interface DigestLinks {
@@ -26,13 +26,13 @@ export function digestTimes(digest: Digest): {
 }
 
 /** Interface text is written in Simplified; a zh-TW reader gets it converted (OpenCC). */
-export function inReadersChinese(digest: Digest, text: string): string {
-  return digest.language === "zh-TW" ? toTraditional(text) : text;
+export function inReadersChinese(language: DigestLanguage | undefined, text: string): string {
+  return language === "zh-TW" ? toTraditional(text) : text;
 }
 
 /** Subject line in Chinese and English: date, unique count and the keywords. */
 export function digestSubject(digest: Digest): string {
   const keywords = digest.sections.map((section) => section.query).join(", ");
-  const subject = `arXiv ${inReadersChinese(digest, "每日论文")} ${digest.editionDate} · ${digest.uniquePaperCount} 篇 · ${keywords}`;
+  const subject = `arXiv ${inReadersChinese(digest.language, "每日论文")} ${digest.editionDate} · ${digest.uniquePaperCount} 篇 · ${keywords}`;
   return subject.length > 180 ? `${subject.slice(0, 179)}…` : subject;
 }

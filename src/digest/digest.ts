@@ -8,8 +8,8 @@ export interface DigestPaper {
   /** "Information Retrieval (cs.IR)", primary first. */
   subjects: string[];
   links: { abs: string; pdf: string; html: string };
-  /** Chinese title and abstract, when a translation exists. */
-  translation?: { title: string; abstract: string };
+  /** Chinese title and abstract, when a translation exists, with its one-line summary if any. */
+  translation?: { title: string; abstract: string; summary?: string };
   /**
    * In a section: what the section's query found in this paper, as the paper writes it
    * ("Diffusion Policies", "cs.RO", an author's name), for the renderer to highlight. Match these

@@ -20,6 +20,8 @@ export interface ContentSettings {
   translates: boolean;
   /** The glossary as the matcher uses it: Chinese keywords, highlights in both languages. */
   chinese?: ChineseBridge;
+  /** TRANSLATOR_SUMMARY: false hides the one-line summaries, those stored earlier included. */
+  summaries: boolean;
 }
 
 /** Which announcements a digest carries: new and cross-lists, replacements only if asked. */
@@ -50,7 +52,9 @@ export class EditionContent {
     const announceTypes = mailedAnnounceTypes(settings.includeReplacements);
     const mailable = stored.filter((paper) => announceTypes.has(paper.announceType));
     this.mailable = mailable;
-    this.papers = new Map(mailable.map((paper) => [paper.id, toDigestPaper(paper)]));
+    this.papers = new Map(
+      mailable.map((paper) => [paper.id, toDigestPaper(paper, settings.summaries)]),
+    );
     this.idOf = new Map(mailable.map((paper) => [paper.arxivId, paper.id]));
     this.matcher = this.indexPapers();
   }
@@ -125,7 +129,10 @@ export class EditionContent {
     if (translations.size === 0) return;
     for (const [paperId, translation] of translations) {
       const paper = this.papers.get(paperId);
-      if (paper) this.papers.set(paperId, { ...paper, translation: { ...translation } });
+      if (paper) {
+        const shown = shownTranslation(translation, this.settings.summaries);
+        this.papers.set(paperId, { ...paper, translation: shown });
+      }
     }
     this.matcher = this.indexPapers();
   }
@@ -187,21 +194,34 @@ function traditionalOf(
 ): NonNullable<DigestPaper["translation"]> {
   let converted = traditional.get(zh);
   if (!converted) {
-    converted = { title: toTraditional(zh.title), abstract: toTraditional(zh.abstract) };
+    converted = {
+      title: toTraditional(zh.title),
+      abstract: toTraditional(zh.abstract),
+      summary: zh.summary === undefined ? undefined : toTraditional(zh.summary),
+    };
     traditional.set(zh, converted);
   }
   return converted;
 }
 
-function toDigestPaper(paper: StoredPaper): DigestPaper {
-  return digestPaperOf(
-    paper,
-    paper.translations.find((t) => t.language === "zh-CN"),
-  );
+function toDigestPaper(paper: StoredPaper, summaries: boolean): DigestPaper {
+  const zh = paper.translations.find((t) => t.language === "zh-CN");
+  return digestPaperOf(paper, zh && shownTranslation(zh, summaries));
+}
+
+/** A copy of the translation, without its summary when summaries are off. */
+function shownTranslation<T extends { summary?: string | null }>(
+  translation: T,
+  summaries: boolean,
+): T {
+  return summaries ? { ...translation } : { ...translation, summary: undefined };
 }
 
 /** A paper as a digest shows it: subjects by name, its arXiv links, its Chinese if any. */
-export function digestPaperOf(paper: Paper, zh?: { title: string; abstract: string }): DigestPaper {
+export function digestPaperOf(
+  paper: Paper,
+  zh?: { title: string; abstract: string; summary?: string | null },
+): DigestPaper {
   return {
     arxivId: paper.arxivId,
     version: paper.version,
@@ -210,6 +230,10 @@ export function digestPaperOf(paper: Paper, zh?: { title: string; abstract: stri
     authors: paper.authors,
     subjects: paper.categories.map(formatSubject),
     links: paperLinks(paper.arxivId),
-    translation: zh ? { title: zh.title, abstract: zh.abstract } : undefined,
+    translation: zh && {
+      title: zh.title,
+      abstract: zh.abstract,
+      summary: zh.summary ?? undefined,
+    },
   };
 }

@@ -5,7 +5,7 @@ import { escapeHtml } from "./escape-html";
 import { highlightHtml } from "./highlight-terms";
 import { parseTemplate, type FilledTemplate } from "./mustache-template";
 import { NO_TERMS, PerPaperCache } from "./per-paper-cache";
-import { paperTexts } from "./paper-texts";
+import { paperTexts, summaryLabel } from "./paper-texts";
 import { chineseCharsFor, shortenText, SHORTENING_STEPS } from "./shorten-text";
 
 /**
@@ -122,6 +122,9 @@ export function fixedCardView(paper: DigestPaper, placement: CardPlacement) {
     zh: texts.zh !== undefined,
     titleHtml: highlightHtml(texts.title, terms),
     zhTitleHtml: texts.zh ? highlightHtml(texts.zh.title, terms) : "",
+    zhSummaryHtml: texts.zh?.summary
+      ? escapeHtml(summaryLabel(placement.zhLang)) + highlightHtml(texts.zh.summary, terms)
+      : "",
     authorsHtml: highlightHtml(texts.authors, terms),
     subjectsHtml: highlightHtml(texts.subjects, terms),
     more: `${WEB_VIEW_PLACEHOLDER}#${escapeHtml(anchor)}`,

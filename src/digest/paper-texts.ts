@@ -1,6 +1,7 @@
-import type { DigestPaper } from "./digest";
+import type { DigestLanguage, DigestPaper } from "./digest";
 import { authorLine, displayText, subjectLine } from "./format-paper";
 import { PerPaperCache } from "./per-paper-cache";
+import { inReadersChinese } from "./digest-mail-parts";
 
 /** A paper's lines as both parts of the mail show them (LaTeX made readable), not yet escaped. */
 export interface PaperTexts {
@@ -8,7 +9,14 @@ export interface PaperTexts {
   abstract: string;
   authors: string;
   subjects: string;
-  zh?: { title: string; abstract: string };
+  zh?: { title: string; abstract: string; summary?: string };
+}
+
+const SUMMARY_LABEL = "一句话总结：";
+
+/** Shown before the one-line summary, under the Chinese title (mail, text part, web view). */
+export function summaryLabel(language: DigestLanguage | undefined): string {
+  return inReadersChinese(language, SUMMARY_LABEL);
 }
 
 /** About 4 KB each: some 40 MB at most. */
@@ -24,6 +32,7 @@ export function paperTexts(paper: DigestPaper): PaperTexts {
     zh: paper.translation && {
       title: displayText(paper.translation.title),
       abstract: displayText(paper.translation.abstract),
+      summary: paper.translation.summary && displayText(paper.translation.summary),
     },
   }));
 }

@@ -1,7 +1,7 @@
-import type { Digest, DigestPaper } from "./digest";
+import type { Digest, DigestLanguage, DigestPaper } from "./digest";
 import { digestTimes, inReadersChinese, type DigestLinks } from "./digest-mail-parts";
 import { withUrlPointer } from "./format-paper";
-import { paperTexts } from "./paper-texts";
+import { paperTexts, summaryLabel } from "./paper-texts";
 import { PerPaperCache } from "./per-paper-cache";
 
 /** One block per paper and Chinese variant, about 3 KB each: some 30 MB at most. */
@@ -24,7 +24,7 @@ export function renderDigestText(digest: Digest, links: DigestLinks): string {
   const count = digest.uniquePaperCount;
   // Only the fixed Chinese words are converted for zh-TW (each once per process, then cached):
   // converting whole per-reader lines would cost a conversion per digest.
-  const zh = (text: string) => inReadersChinese(digest, text);
+  const zh = (text: string) => inReadersChinese(digest.language, text);
   const lines = [
     `arXiv ${zh("每日论文")} · arXiv digest · ${digest.editionDate}`,
     `${zh("在浏览器中查看")} View in browser: ${links.webViewUrl}`,
@@ -44,7 +44,7 @@ export function renderDigestText(digest: Digest, links: DigestLinks): string {
   for (const section of digest.sections) {
     text += `\n\nKeyword: ${section.query} (${section.papers.length})`;
     for (const paper of section.papers) {
-      text += `\n\n${paperBlocks.get(paper, [], () => paperBlock(paper, zh("- 中文摘要")))}`;
+      text += `\n\n${paperBlocks.get(paper, [], () => paperBlock(paper, digest.language))}`;
     }
   }
   const keywords = digest.sections.map((s) => s.query).join(", ");
@@ -60,18 +60,22 @@ export function renderDigestText(digest: Digest, links: DigestLinks): string {
   return `${text}\n${footer.join("\n")}\n`;
 }
 
-/** `chineseLabel`: the abstract's heading in the reader's Chinese. */
-function paperBlock(paper: DigestPaper, chineseLabel: string): string {
+/** `language` names the label only: a zh-TW paper's texts are already converted. */
+function paperBlock(paper: DigestPaper, language: DigestLanguage | undefined): string {
   const texts = paperTexts(paper);
   const abs = paper.links.abs;
   const lines = [texts.title];
   if (texts.zh) lines.push(texts.zh.title);
+  if (texts.zh?.summary) lines.push(`${summaryLabel(language)}${texts.zh.summary}`);
   lines.push(`- ${texts.authors}`, `- ${texts.subjects}`, `- Arxiv link: ${abs}`);
   if (paper.links.pdf) lines.push(`- Pdf link: ${paper.links.pdf}`);
   if (paper.links.html) lines.push(`- HTML link: ${paper.links.html}`);
   lines.push("- Abstract", withUrlPointer(texts.abstract, abs, "en"));
   if (texts.zh) {
-    lines.push(chineseLabel, withUrlPointer(texts.zh.abstract, abs, "zh"));
+    lines.push(
+      inReadersChinese(language, "- 中文摘要"),
+      withUrlPointer(texts.zh.abstract, abs, "zh"),
+    );
   }
   return lines.join("\n");
 }

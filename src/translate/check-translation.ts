@@ -1,4 +1,5 @@
 import { readableText } from "../arxiv/readable-text";
+import { checkSummary } from "./check-summary";
 import type { Glossary } from "./glossary";
 import { lostSpans } from "./protected-spans";
 import type { SourceText, TranslatedText } from "./translator";
@@ -31,6 +32,7 @@ export function checkTranslation(
     id: source.id,
     title: clean(source.title, answer.title),
     abstract: clean(source.abstract, answer.abstract),
+    summary: checkSummary(source, answer.summary, glossary),
   };
   if (value.title === "" || value.abstract === "") {
     return { value, hard: ["empty title or abstract"], soft: [] };

@@ -25,6 +25,8 @@ export interface TranslatorSettings {
   timeoutMs: number;
   /** The operator's glossary entries (TRANSLATOR_GLOSSARY_FILE), added to the shipped ones. */
   glossary: GlossaryEntry[];
+  /** TRANSLATOR_SUMMARY: a one-line Chinese summary per paper, where the provider can write one. */
+  summary: boolean;
 }
 
 /** The shipped glossary with the operator's entries, which win over shipped ones. */
@@ -50,8 +52,10 @@ export function createTranslator(config: TranslatorSettings): ConfiguredTranslat
           apiKey: config.apiKey,
           glossary,
           timeoutMs: config.timeoutMs,
+          summary: config.summary,
         })
-      : new DeepLTranslator({
+      : // DeepL only translates: its papers simply have no summary.
+        new DeepLTranslator({
           // loadConfig refuses deepl without a key; "" only satisfies the type.
           apiKey: config.apiKey ?? "",
           baseUrl: config.baseUrl,

@@ -19,6 +19,8 @@ export interface OpenAiTranslatorOptions {
   apiKey?: string;
   glossary: Glossary;
   timeoutMs: number;
+  /** Ask for a one-line Chinese summary per paper in the same answer (TRANSLATOR_SUMMARY). */
+  summary: boolean;
 }
 
 const envelope = z.object({
@@ -36,6 +38,8 @@ const item = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
   title: z.string(),
   abstract: z.string(),
+  // Optional: a summary of the wrong type costs the paper nothing (check-summary.ts).
+  summary: z.string().optional().catch(undefined),
 });
 
 /** The agreed shape; an object keyed by id is accepted too, since some models write that. */
@@ -60,7 +64,7 @@ export class OpenAiTranslator implements Translator {
   async translate({ items, hints, usage }: TranslateRequest): Promise<TranslateReply> {
     const terms = this.options.glossary.termsIn(...items.flatMap((i) => [i.title, i.abstract]));
     const messages = [
-      { role: "system", content: systemPrompt(terms) },
+      { role: "system", content: systemPrompt(terms, this.options.summary) },
       { role: "user", content: userMessage(items, hints) },
     ];
     usage.requests += 1;
@@ -83,15 +87,18 @@ export class OpenAiTranslator implements Translator {
     const choice = parsed.data.choices[0];
     const content = choice?.message.content ?? "";
     usage.outputChars += content.length;
-    const reply = readAnswer(content);
+    const reply = readAnswer(content, this.options.summary);
     return choice?.finish_reason === "length"
       ? { ...reply, malformed: "the answer was cut off (finish_reason length)" }
       : reply;
   }
 }
 
-/** The model's text as translations; whatever is readable is kept, item by item. */
-export function readAnswer(content: string): TranslateReply {
+/**
+ * The model's text as translations; whatever is readable is kept, item by item. A summary is
+ * kept only when one was asked for: with TRANSLATOR_SUMMARY=false none is stored.
+ */
+export function readAnswer(content: string, summary = false): TranslateReply {
   const unfenced = content.replace(/^\s*```(?:json)?\s*|\s*```\s*$/g, "");
   const parsed = answer.safeParse(parseJson(unfenced));
   if (!parsed.success) return { items: [], malformed: 'not {"translations": [...]} JSON' };
@@ -101,7 +108,9 @@ export function readAnswer(content: string): TranslateReply {
     : Object.entries(raw).map(([id, value]) => ({ id, ...(value as object) }));
   const items: TranslatedText[] = entries.flatMap((entry) => {
     const valid = item.safeParse(entry);
-    return valid.success ? [valid.data] : [];
+    if (!valid.success) return [];
+    const { summary: said, ...text } = valid.data;
+    return [summary && said !== undefined ? { ...text, summary: said } : text];
   });
   return { items };
 }

@@ -2,6 +2,8 @@
 export interface PaperTranslation {
   title: string;
   abstract: string;
+  /** 一句话总结: made in the same request as the translation, absent when off, missing or invalid. */
+  summary?: string;
 }
 
 interface NewTranslation extends PaperTranslation {

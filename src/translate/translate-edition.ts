@@ -70,16 +70,15 @@ export async function translateEdition(
     {
       ...deps,
       clock: deps.clock ?? REAL_CLOCK,
-      onTranslated: async ({ id, title, abstract }) => {
+      onTranslated: async ({ id, ...translation }) => {
         const paperId = Number(id);
         await deps.store.save({
           paperId,
           language: TRANSLATION_LANGUAGE,
-          title,
-          abstract,
+          ...translation,
           provider: deps.translator.provider,
         });
-        translations.set(paperId, { title, abstract });
+        translations.set(paperId, translation);
       },
     },
   );

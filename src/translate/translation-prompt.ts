@@ -1,3 +1,4 @@
+import { SUMMARY_MAX_HAN } from "./check-summary";
 import type { GlossaryTerm } from "./glossary";
 import type { SourceText } from "./translator";
 
@@ -5,9 +6,10 @@ import type { SourceText } from "./translator";
  * The instructions for a chat model. Written against the flaws of the reference digest
  * (shared/example-digest.txt): acronyms and method names translated away, LLM → 法学硕士,
  * token → 代币, raw LaTeX quotes, "this https URL" translated. Only the glossary terms that
- * occur in the batch are listed, so the prompt stays short.
+ * occur in the batch are listed, so the prompt stays short. With `summary` the same answer also
+ * carries a one-line Chinese summary per paper (TRANSLATOR_SUMMARY): no request of its own.
  */
-export function systemPrompt(terms: readonly GlossaryTerm[]): string {
+export function systemPrompt(terms: readonly GlossaryTerm[], summary = false): string {
   const rules = [
     "You translate arXiv paper titles and abstracts from English into Simplified Chinese (zh-CN) for researchers.",
     "Rules:",
@@ -22,9 +24,15 @@ export function systemPrompt(terms: readonly GlossaryTerm[]): string {
       ...terms.map((term) => `   ${term.en} → ${term.zh}`),
     );
   }
+  if (summary) {
+    rules.push(
+      `${terms.length > 0 ? 6 : 5}. Besides the full translation, write "summary": one Chinese sentence of at most ${SUMMARY_MAX_HAN} characters saying what the paper does and finds (一句话总结), with the same terms.`,
+    );
+  }
+  const summaryField = summary ? ',"summary":"<一句话总结>"' : "";
   rules.push(
     "Answer with one JSON object and nothing else, no code fences:",
-    '{"translations":[{"id":"<the paper\'s id>","title":"<Chinese title>","abstract":"<Chinese abstract>"}]}',
+    `{"translations":[{"id":"<the paper's id>","title":"<Chinese title>","abstract":"<Chinese abstract>"${summaryField}}]}`,
     "with exactly one entry per paper you are given, using the same ids.",
   );
   return rules.join("\n");

@@ -16,6 +16,8 @@ export interface TranslatedText {
   id: string;
   title: string;
   abstract: string;
+  /** The one-line summary (一句话总结), when asked for and answered; optional (check-summary.ts). */
+  summary?: string;
 }
 
 /** Running totals of what translation cost; the characters are the text sent and received. */

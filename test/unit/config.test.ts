@@ -102,4 +102,22 @@ describe("loadConfig", () => {
   it("wants the DKIM settings together", () => {
     expect(() => loadConfig({ DKIM_DOMAIN: "example.org" })).toThrow(/must be set together/);
   });
+
+  it("asks for the one-line summary unless TRANSLATOR_SUMMARY is off; DeepL takes it without complaint", () => {
+    expect(loadConfig({}).translator.summary).toBe(true);
+    expect(loadConfig({ TRANSLATOR_SUMMARY: "false" }).translator.summary).toBe(false);
+    expect(loadConfig({ TRANSLATOR_SUMMARY: "no" }).translator.summary).toBe(false);
+    const deepl = loadConfig({ TRANSLATOR: "deepl", TRANSLATOR_API_KEY: "k:fx" });
+    expect(deepl.translator).toMatchObject({ provider: "deepl", summary: true });
+    let error: unknown;
+    try {
+      loadConfig({ TRANSLATOR_SUMMARY: "maybe" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      expect.stringMatching(/^TRANSLATOR_SUMMARY .*true or false/),
+    ]);
+  });
 });

@@ -113,6 +113,10 @@ describeEachDatabase(
         else expect(next).toMatch(/^本文研究/);
       }
       expect(String(alice?.text)).toContain(NOTE);
+      // The one-line summary came in the same answers: one per translated paper, in both parts.
+      const summaries = String(alice?.text).match(/\n一句话总结：本文针对/g) ?? [];
+      expect(summaries).toHaveLength(blocks.size - 1);
+      expect(String(alice?.html).match(/一句话总结：本文针对/g)).toHaveLength(blocks.size - 1);
       expect(String(alice?.html)).toContain("部分文章暂无中文翻译");
       expect(String(alice?.html)).toContain('lang="zh-CN"');
     });
@@ -122,6 +126,7 @@ describeEachDatabase(
       const text = String(bob?.text);
       expect(text).toContain("擴散策略");
       expect(text).not.toContain("扩散策略");
+      expect(text).toContain("\n一句話總結：本文針對擴散策略");
       expect(text).not.toContain(NOTE);
       expect(String(bob?.html)).toContain('lang="zh-TW"');
     });

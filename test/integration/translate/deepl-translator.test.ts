@@ -62,6 +62,8 @@ describe("DeepL translation against a /v2/translate server on 127.0.0.1", () => 
       });
       expect((call.body as DeepLBody).text).toHaveLength(34);
     }
+    // DeepL cannot summarise: no summary, and no error for it.
+    expect([...first.translations.values()].every((t) => t.summary === undefined)).toBe(true);
     const second = await translateEdition(deps, fixture.papers);
     expect(second.counts).toMatchObject({ cached: 34, requests: 0 });
     expect(calls).toHaveLength(2);

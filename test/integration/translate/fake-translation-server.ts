@@ -87,10 +87,30 @@ export function fakeChinese(english: string): string {
   );
 }
 
+/**
+ * A one-line summary as a good model writes it (一句话总结): what the paper is about, in the
+ * glossary's words, then what it found; about 40 characters, as asked (at most 60).
+ */
+export function fakeSummary(paper: { title: string; abstract: string }): string {
+  const terms = [...new Set(glossary.termsIn(paper.title, paper.abstract).map((t) => t.zh))];
+  const topic = terms.slice(0, 2).join("与") || "该问题";
+  return `本文针对${topic}提出一种新方法，实验表明其效果优于现有方法。`;
+}
+
+/** Whether the request's system prompt asks for the summary field (TRANSLATOR_SUMMARY). */
+function asksForSummary(call: SeenCall): boolean {
+  return messageOf(call, "system").includes('"summary"');
+}
+
+/** The text of a chat request's message from `role` ("system", "user"). */
+export function messageOf(call: SeenCall, role: string): string {
+  const messages = (call.body as { messages: { role: string; content: string }[] }).messages;
+  return messages.find((m) => m.role === role)?.content ?? "";
+}
+
 /** The papers of an OpenAI chat request: the JSON the user message starts with. */
 export function papersOf(call: SeenCall): { id: string; title: string; abstract: string }[] {
-  const messages = (call.body as { messages: { role: string; content: string }[] }).messages;
-  const user = messages.find((m) => m.role === "user")?.content ?? "";
+  const user = messageOf(call, "user");
   return (
     JSON.parse(user.split("\n\n")[0] ?? "{}") as {
       papers: { id: string; title: string; abstract: string }[];
@@ -112,13 +132,21 @@ export function chatReply(content: string, finishReason = "stop"): Reply {
   };
 }
 
-/** The answer a good model gives to a chat request, leaving out the papers `skip` names. */
+/**
+ * The answer a good model gives to a chat request, leaving out the papers `skip` names; with the
+ * summary field when the prompt asks for it.
+ */
 export function goodChatReply(
   call: SeenCall,
   skip: (paper: { id: string; title: string }) => boolean = () => false,
 ): Reply {
   const translations = papersOf(call)
     .filter((p) => !skip(p))
-    .map((p) => ({ id: p.id, title: fakeChinese(p.title), abstract: fakeChinese(p.abstract) }));
+    .map((p) => ({
+      id: p.id,
+      title: fakeChinese(p.title),
+      abstract: fakeChinese(p.abstract),
+      ...(asksForSummary(call) ? { summary: fakeSummary(p) } : {}),
+    }));
   return chatReply(JSON.stringify({ translations }));
 }

@@ -1,6 +1,3 @@
-import { Glossary } from "../../../src/translate/glossary";
-import { GLOSSARY_ZH } from "../../../src/translate/glossary-zh";
-import { OpenAiTranslator } from "../../../src/translate/openai-translator";
 import { translateEdition } from "../../../src/translate/translate-edition";
 import {
   chatReply,
@@ -11,7 +8,7 @@ import {
   type Reply,
   type SeenCall,
 } from "./fake-translation-server";
-import { addPaper, referenceEdition, stageDeps } from "./translation-fixture";
+import { addPaper, openAiAt, referenceEdition, stageDeps } from "./translation-fixture";
 import { openDatabaseAt } from "../../support/open-test-db";
 
 type Server = Awaited<ReturnType<typeof startTranslationServer>>;
@@ -30,13 +27,7 @@ describe("OpenAI-compatible translation against a chat-completions server on 127
 
   async function serve(script: (call: SeenCall, index: number) => Reply, timeoutMs = 10_000) {
     server = await startTranslationServer(script);
-    return new OpenAiTranslator({
-      baseUrl: `${server.url}/v1`,
-      model: "qwen2.5:7b",
-      apiKey: "sk-test",
-      glossary: new Glossary(GLOSSARY_ZH),
-      timeoutMs,
-    });
+    return openAiAt(server.url, { timeoutMs });
   }
 
   const askedIds = (call: SeenCall | undefined) => (call ? papersOf(call).map((p) => p.id) : []);

@@ -5,6 +5,7 @@ import { loadConfig } from "../../../src/config";
 import { createApp, type App } from "../../../src/container";
 import { Glossary } from "../../../src/translate/glossary";
 import { GLOSSARY_ZH } from "../../../src/translate/glossary-zh";
+import { OpenAiTranslator } from "../../../src/translate/openai-translator";
 import type {
   PaperToTranslate,
   TranslateEditionDeps,
@@ -120,4 +121,19 @@ export function stageDeps(
     logger,
     lines,
   };
+}
+
+/** The chat-completions provider against a test server's URL, summaries asked for as by default. */
+export function openAiAt(
+  serverUrl: string,
+  { timeoutMs = 10_000, summary = true }: { timeoutMs?: number; summary?: boolean } = {},
+): OpenAiTranslator {
+  return new OpenAiTranslator({
+    baseUrl: `${serverUrl}/v1`,
+    model: "qwen2.5:7b",
+    apiKey: "sk-test",
+    glossary: new Glossary(GLOSSARY_ZH),
+    timeoutMs,
+    summary,
+  });
 }

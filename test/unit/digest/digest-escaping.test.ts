@@ -19,7 +19,11 @@ function hostilePaper(): DigestPaper {
       pdf: "https://arxiv.org/pdf/2510.99999",
       html: "https://arxiv.org/html/2510.99999",
     },
-    translation: { title: `标题 ${HOSTILE}`, abstract: `摘要 </div><script>alert(5)</script>` },
+    translation: {
+      title: `标题 ${HOSTILE}`,
+      abstract: `摘要 </div><script>alert(5)</script>`,
+      summary: `总结 ${HOSTILE}`,
+    },
     // A matched term that is itself markup must not open a way in either.
     matchedTerms: ["<b>bold</b>", "quotes", "script"],
   };
@@ -51,6 +55,7 @@ describe("everything from a feed or a subscriber is escaped", () => {
       const [card] = cards;
       expect(card!.title).toBe(HOSTILE);
       expect(card!.zhTitle).toBe(`标题 ${HOSTILE}`);
+      expect(card!.zhSummary).toBe(`一句话总结：总结 ${HOSTILE}`);
       expect(card!.titleHref).toBe(`https://arxiv.org/abs/2510.99999"><script>alert(4)</script>`);
       expect(card!.meta).toContain(`Authors: Eve <eve@example.org>, O'Brien "Bob" & Co`);
       expect(card!.marks).toEqual(expect.arrayContaining(["<b>bold</b>", "quotes"]));
@@ -70,7 +75,7 @@ describe("everything from a feed or a subscriber is escaped", () => {
 
   it("leaves the plain-text part plain: nothing escaped, nothing interpreted", () => {
     const out = renderDigestText(hostileDigest(), SAMPLE_LINKS);
-    expect(out).toContain(`${HOSTILE}\n标题 ${HOSTILE}`);
+    expect(out).toContain(`${HOSTILE}\n标题 ${HOSTILE}\n一句话总结：总结 ${HOSTILE}`);
     expect(out).not.toContain("&amp;");
   });
 });

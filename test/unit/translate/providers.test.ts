@@ -17,6 +17,15 @@ describe("the OpenAI prompt", () => {
     expect(prompt).toContain('{"translations":[{"id":');
   });
 
+  it("asks for the summary field only when summaries are on, numbered after the terms", () => {
+    expect(systemPrompt([])).not.toContain("summary");
+    const terms = glossary.termsIn("LLM agents");
+    const prompt = systemPrompt(terms, true);
+    expect(prompt).toContain('6. Besides the full translation, write "summary"');
+    expect(prompt).toContain('"abstract":"<Chinese abstract>","summary":"<一句话总结>"}');
+    expect(systemPrompt([], true)).toContain('5. Besides the full translation, write "summary"');
+  });
+
   it("sends the papers as JSON, and what to fix when re-asking", () => {
     const items = [{ id: "3", title: "T", abstract: "A" }];
     expect(JSON.parse(userMessage(items))).toEqual({ papers: items });
@@ -46,6 +55,26 @@ describe("readAnswer (OpenAI)", () => {
     expect(readAnswer(fenced).items).toEqual([{ id: "5", title: "标题", abstract: "摘要" }]);
     expect(readAnswer("Sure! Here is the translation:").malformed).toBeDefined();
     expect(readAnswer('{"papers": []}').malformed).toBeDefined();
+  });
+});
+
+describe("readAnswer and the summary field", () => {
+  const content = JSON.stringify({
+    translations: [
+      { id: "1", title: "标题", abstract: "摘要", summary: "一句话。" },
+      { id: "2", title: "标题二", abstract: "摘要二", summary: 42 },
+    ],
+  });
+
+  it("keeps a summary only when one was asked for; a wrong one costs the paper nothing", () => {
+    expect(readAnswer(content, true).items).toEqual([
+      { id: "1", title: "标题", abstract: "摘要", summary: "一句话。" },
+      { id: "2", title: "标题二", abstract: "摘要二" },
+    ]);
+    expect(readAnswer(content).items).toEqual([
+      { id: "1", title: "标题", abstract: "摘要" },
+      { id: "2", title: "标题二", abstract: "摘要二" },
+    ]);
   });
 });
 

@@ -30,6 +30,7 @@ function paper(id: number, title: string, translated: boolean): StoredPaper {
             language: "zh-CN",
             title: "大语言模型的强化学习",
             abstract: "软件与信息网络中的扩散策略。",
+            summary: "用软件信息网络学习扩散策略。",
           },
         ]
       : [],
@@ -67,7 +68,7 @@ describe("EditionContent and the Chinese variants", () => {
       paper(2, "Diffusion policy", false),
       paper(3, "Other", false),
     ],
-    { includeReplacements: false, translates: true },
+    { includeReplacements: false, translates: true, summaries: true },
   );
 
   it("converts the translation for a zh-TW subscriber and says which Chinese it is", () => {
@@ -76,6 +77,7 @@ describe("EditionContent and the Chinese variants", () => {
     expect(tw?.sections[0]?.papers[0]?.translation).toEqual({
       title: "大語言模型的強化學習",
       abstract: "軟體與資訊網路中的擴散策略。",
+      summary: "用軟體資訊網路學習擴散策略。",
     });
     const cn = content.digestFor(subscriber(2, "zh-CN", ["reinforcement learning"]), options);
     expect(cn?.language).toBe("zh-CN");
@@ -104,12 +106,32 @@ describe("EditionContent and the Chinese variants", () => {
     expect(digest?.missingTranslations).toBe(false);
   });
 
+  it("hides stored and new summaries with TRANSLATOR_SUMMARY=false", () => {
+    const off = new EditionContent(edition, [paper(1, "Reinforcement learning", true)], {
+      includeReplacements: false,
+      translates: true,
+      summaries: false,
+    });
+    const reader = subscriber(6, "zh-CN", ["reinforcement learning"]);
+    const shown = () => off.digestFor(reader, options)?.sections[0]?.papers[0]?.translation;
+    expect(shown()).toEqual({
+      title: "大语言模型的强化学习",
+      abstract: "软件与信息网络中的扩散策略。",
+    });
+    off.addTranslations(
+      new Map([[1, { title: "新标题", abstract: "新摘要。", summary: "新总结。" }]]),
+    );
+    expect(shown()).toEqual({ title: "新标题", abstract: "新摘要。" });
+    expect(renderDigestText(off.digestFor(reader, options)!, LINKS)).not.toContain("一句话总结");
+  });
+
   it("says a missing translation is pending while a translator is configured, and off without", () => {
     const pending = content.digestFor(subscriber(5, "zh-CN", ["other"]), options);
     expect(pending?.missingTranslations).toBe("pending");
     const untranslated = new EditionContent(edition, [paper(3, "Other", false)], {
       includeReplacements: false,
       translates: false,
+      summaries: true,
     });
     const off = untranslated.digestFor(subscriber(5, "zh-CN", ["other"]), options);
     expect(off?.missingTranslations).toBe("off");
@@ -121,6 +143,7 @@ describe("EditionContent and the Chinese variants", () => {
     const fresh = new EditionContent(edition, [paper(3, "Other", false)], {
       includeReplacements: false,
       translates: true,
+      summaries: true,
     });
     const reader = subscriber(6, "zh-CN", ["消融实验"]);
     expect(fresh.digestFor(reader, options)).toBeNull();

@@ -8,6 +8,8 @@ export interface ParsedCard {
   title: string;
   titleHref: string;
   zhTitle?: string;
+  /** The one-line summary under the Chinese title, label included. */
+  zhSummary?: string;
   meta: string;
   links: Record<string, string>;
   abstract: Element;
@@ -34,7 +36,9 @@ export function parseDigest(html: string) {
     .filter((node) => node.name === "div" && hasClass(node, "card"))
     .map((card): ParsedCard => {
       const blocks = card.children.filter((c): c is Element => (c as Element).name === "div");
-      const [titleBlock, ...rest] = blocks;
+      const [titleBlock, ...others] = blocks;
+      const summary = others.find((b) => hasClass(b, "summary"));
+      const rest = others.filter((b) => b !== summary);
       const titleLink = DomUtils.findOne((n) => n.name === "a", titleBlock?.children ?? []);
       const meta = rest.find((b) => hasClass(b, "muted"));
       const zh = rest.filter((b) => attr(b, "lang").startsWith("zh"));
@@ -49,6 +53,7 @@ export function parseDigest(html: string) {
         title: titleLink ? text(titleLink) : "",
         titleHref: titleLink ? attr(titleLink, "href") : "",
         zhTitle: zh[0] ? text(zh[0]) : undefined,
+        zhSummary: summary ? text(summary) : undefined,
         meta: meta ? text(meta) : "",
         links,
         abstract: rest.find((b) => attr(b, "lang") === "en") as Element,
