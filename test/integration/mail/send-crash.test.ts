@@ -70,7 +70,7 @@ describeEachDatabase("exactly once, even when the sender is killed (%s)", (kind)
       });
       child.kill("SIGKILL");
       expect(await exited(child)).toBe("SIGKILL");
-      expect(stuck.recipients).toEqual(READERS.slice(0, 4));
+      expect([...stuck.recipients].sort()).toEqual(READERS.slice(0, 4));
       await claimsExpired(database.url);
 
       const resumed = { ...env, SMTP_URL: sink.url };
