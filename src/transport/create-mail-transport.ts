@@ -129,7 +129,10 @@ function outboxTransport(dir: string, dkim: MailSettings["dkim"]): MailTransport
       const tmp = path.join(dir, `.${name}.tmp`);
       await fs.writeFile(tmp, info.message as Buffer);
       // The rename is the hand-over: before it, no reader of the outbox can have the message.
-      await handOver?.();
+      await handOver?.().catch(async (error: unknown) => {
+        await fs.rm(tmp, { force: true });
+        throw error;
+      });
       await fs.rename(tmp, path.join(dir, name));
     },
     close: () => transporter.close(),

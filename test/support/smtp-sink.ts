@@ -58,6 +58,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // On close, connections still open (stalled ones) are told 421 and dropped at once.
+    closeTimeout: 1,
     onConnect(_session, callback) {
       connections += 1;
       callback();
