@@ -98,7 +98,7 @@ async function send(app: App, io: CliIO, opts: SendFlags): Promise<void> {
   }
   if (counts.uncertain > 0) {
     io.out(
-      `${counts.uncertain} digest(s) were being sent when an earlier run stopped; they may or may not ` +
+      `${counts.uncertain} digest(s) were handed over when an earlier run stopped; they may or may not ` +
         "have arrived and are not resent (see docs/glossary.md, uncertain)",
     );
   }
