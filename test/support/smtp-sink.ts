@@ -96,6 +96,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
         .catch(callback);
     },
   });
+  // A sender killed mid-transaction resets its connection: the test's doing, not a sink failure.
+  server.on("error", (error: Error & { code?: string }) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
