@@ -13,6 +13,8 @@ export interface SendProgress {
 export interface SendSummary extends SendProgress {
   /** Deliveries an earlier, interrupted run had handed over but not recorded (never sent again). */
   uncertain: number;
+  /** Deliveries an earlier, interrupted run had claimed but not handed over: sent by this run. */
+  requeued: number;
   /** The run stopped at the hourly limit; the rest stay queued for the next run. */
   stoppedAtHourlyLimit: boolean;
   /** The run was asked to stop (`signal`); what it had not claimed stays queued. */
@@ -52,7 +54,7 @@ export async function sendEdition(
   options: SendOptions = {},
 ): Promise<SendSummary> {
   const editionId = content.edition.id;
-  const { uncertain } = await deps.deliveries.settleExpiredLeases(editionId, deps.now());
+  const { uncertain, requeued } = await deps.deliveries.settleExpiredLeases(editionId, deps.now());
   const progress: SendProgress = { sent: 0, failed: 0, retrying: 0 };
   const hourly = await hourlyBudget(deps);
   const nextClaim: NextClaim = () => {
@@ -87,6 +89,7 @@ export async function sendEdition(
   return {
     ...progress,
     uncertain,
+    requeued,
     stoppedAtHourlyLimit: hourly.exhausted(),
     stopped: options.signal?.aborted ?? false,
   };

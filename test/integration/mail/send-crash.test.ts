@@ -76,12 +76,17 @@ describeEachDatabase("exactly once, even when the sender is killed (%s)", (kind)
       const resumed = { ...env, SMTP_URL: sink.url };
       const again = await runCliWith(resumed, "send", "--json");
       expect(again.code).toBe(0);
-      expect(JSON.parse(again.out)).toMatchObject({ sent: 8, failed: 0, uncertain: 1 });
+      expect(JSON.parse(again.out)).toMatchObject({
+        sent: 8,
+        failed: 0,
+        uncertain: 1,
+        requeued: 2,
+      });
       const counts = countsPerRecipient([stuck, sink]);
       expect([...counts.keys()].sort()).toEqual(READERS);
       expect([...counts.values()].every((n) => n === 1)).toBe(true);
       const third = await runCliWith(resumed, "send", "--json");
-      expect(JSON.parse(third.out)).toMatchObject({ sent: 0, uncertain: 0 });
+      expect(JSON.parse(third.out)).toMatchObject({ sent: 0, uncertain: 0, requeued: 0 });
       expect(sink.recipients).toHaveLength(8);
 
       // The uncertain one did arrive; an operator who wants it sent anyway can say so.
