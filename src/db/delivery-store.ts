@@ -46,7 +46,7 @@ export function createDeliveryStore(db: Db, target: DatabaseTarget): DeliverySto
     return Prisma.sql`
       UPDATE "Delivery"
       SET "status" = 'sending', "attempts" = "attempts" + 1, "leaseUntil" = ${lease},
-          "linkTokenHash" = ${linkTokenHash}, "updatedAt" = ${now}
+          "handedOverAt" = NULL, "linkTokenHash" = ${linkTokenHash}, "updatedAt" = ${now}
       WHERE "id" = (
         SELECT "id" FROM "Delivery"
         WHERE "editionId" = ${editionId} AND "status" = 'queued'
@@ -171,12 +171,33 @@ export function createDeliveryStore(db: Db, target: DatabaseTarget): DeliverySto
         data: { status: "failed", lastError: error, leaseUntil: null },
       });
     },
-    async markExpiredLeasesUncertain(editionId, now) {
-      const { count } = await db.delivery.updateMany({
-        where: { editionId, status: "sending", leaseUntil: { lt: now } },
+    async markHandedOver(delivery, now) {
+      // The claim is known by its attempt number: a row taken back and claimed again has another.
+      // In the group commit on SQLite, so the senders' marks share their commits.
+      const rows = await hot.transaction(
+        [],
+        Prisma.sql`
+          UPDATE "Delivery" SET "handedOverAt" = ${now}
+          WHERE "id" = ${delivery.id} AND "status" = 'sending' AND "attempts" = ${delivery.attempts}
+          RETURNING "id"`,
+      );
+      return rows.length > 0;
+    },
+    async settleExpiredLeases(editionId, now) {
+      const expired = { editionId, status: "sending", leaseUntil: { lt: now } } as const;
+      const uncertain = await db.delivery.updateMany({
+        where: { ...expired, handedOverAt: { not: null } },
         data: { status: "uncertain", lastError: "sender stopped during the send; fate unknown" },
       });
-      return count;
+      const requeued = await db.delivery.updateMany({
+        where: { ...expired, handedOverAt: null },
+        data: {
+          status: "queued",
+          leaseUntil: null,
+          lastError: "sender stopped before handing the message over; sent again",
+        },
+      });
+      return { uncertain: uncertain.count, requeued: requeued.count };
     },
     async countSentSince(since) {
       return db.delivery.count({ where: { status: "sent", sentAt: { gte: since } } });

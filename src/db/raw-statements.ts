@@ -38,6 +38,8 @@ export function rawStatements(db: Db, target: DatabaseTarget): RawStatements {
     return {
       all: <T>(query: Prisma.Sql) => db.$queryRaw<T[]>(query),
       transaction: async <T>(queries: readonly Prisma.Sql[], returning?: Prisma.Sql) => {
+        // A lone statement is a transaction of its own, without BEGIN and COMMIT round trips.
+        if (queries.length === 0 && returning) return db.$queryRaw<T[]>(returning);
         const results = await db.$transaction([
           ...queries.map((query) => db.$executeRaw(query)),
           ...(returning ? [db.$queryRaw<T[]>(returning)] : []),

@@ -54,10 +54,17 @@ export async function deliverDigest(
     links: deps.linksFor(delivery.id, linkToken),
     envelopeFrom: deps.bounceAddress?.(delivery.id),
   });
+  let claimLost = false;
+  const handOver = async () => {
+    if (await deps.deliveries.markHandedOver(delivery, deps.now())) return;
+    claimLost = true;
+    throw new SendError("this sender's claim ran out and was taken back; not sent", false);
+  };
   try {
-    await deps.transport.send(message);
+    await deps.transport.send(message, handOver);
   } catch (error) {
-    return { outcome: await failed(deps, delivery, error) };
+    // A lost claim belongs to another sender now: its row is not this sender's to write.
+    return { outcome: claimLost ? "retrying" : await failed(deps, delivery, error) };
   }
   const following = nextClaim();
   const next = await deps.deliveries.markSent(

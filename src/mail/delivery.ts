@@ -57,8 +57,20 @@ export interface DeliveryStore {
   ): Promise<Map<number, Set<string>>>;
   markRetry(id: number, error: string, nextAttemptAt: Date): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;
-  /** Deliveries whose sender died mid-send: their fate is unknown, so they become `uncertain`. */
-  markExpiredLeasesUncertain(editionId: number, now: Date): Promise<number>;
+  /**
+   * Records, durably, that this claim's message is being handed over (see HandOver). False when
+   * the claim is no longer this sender's (its lease ran out and the row was taken back): then the
+   * message must not go out.
+   */
+  markHandedOver(delivery: Delivery, now: Date): Promise<boolean>;
+  /**
+   * Deliveries whose sender died mid-send (their lease ran out): those it had handed over may
+   * have arrived, so they become `uncertain`; the others cannot have, and go back to the queue.
+   */
+  settleExpiredLeases(
+    editionId: number,
+    now: Date,
+  ): Promise<{ uncertain: number; requeued: number }>;
   countByStatus(editionId: number): Promise<Record<DeliveryStatus, number>>;
   /** Messages handed over since `since`, over all editions (for the hourly limit). */
   countSentSince(since: Date): Promise<number>;

@@ -11,8 +11,10 @@ export interface SendProgress {
 }
 
 export interface SendSummary extends SendProgress {
-  /** Deliveries found mid-send from an earlier, interrupted run (never sent again). */
+  /** Deliveries an earlier, interrupted run had handed over but not recorded (never sent again). */
   uncertain: number;
+  /** Deliveries an earlier, interrupted run had claimed but not handed over: sent by this run. */
+  requeued: number;
   /** The run stopped at the hourly limit; the rest stay queued for the next run. */
   stoppedAtHourlyLimit: boolean;
   /** The run was asked to stop (`signal`); what it had not claimed stays queued. */
@@ -41,7 +43,9 @@ const HOUR_MS = 60 * 60_000;
  * and recording it: the server may have accepted it or not. Such a delivery is found later still
  * `sending` with its lease run out; it is marked `uncertain` and NOT resent, because a duplicate
  * digest is worse than a missing one. `send` reports the count; `send --only <email>` resends
- * one by hand.
+ * one by hand. A delivery found so whose hand-over was never recorded (the mark is durable
+ * before the message can be complete at the far end) cannot have arrived: it is queued again
+ * and sent by this run.
  */
 export async function sendEdition(
   deps: SendDeps,
@@ -50,7 +54,7 @@ export async function sendEdition(
   options: SendOptions = {},
 ): Promise<SendSummary> {
   const editionId = content.edition.id;
-  const uncertain = await deps.deliveries.markExpiredLeasesUncertain(editionId, deps.now());
+  const { uncertain, requeued } = await deps.deliveries.settleExpiredLeases(editionId, deps.now());
   const progress: SendProgress = { sent: 0, failed: 0, retrying: 0 };
   const hourly = await hourlyBudget(deps);
   const nextClaim: NextClaim = () => {
@@ -85,6 +89,7 @@ export async function sendEdition(
   return {
     ...progress,
     uncertain,
+    requeued,
     stoppedAtHourlyLimit: hourly.exhausted(),
     stopped: options.signal?.aborted ?? false,
   };

@@ -1,9 +1,16 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import DKIM from "nodemailer/lib/dkim";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
 import { base64Part } from "./base64-part";
-import { SendError, type MailTransport, type OutgoingMessage } from "./mail-transport";
+import { handOverStream } from "./hand-over-stream";
+import {
+  SendError,
+  type HandOver,
+  type MailTransport,
+  type OutgoingMessage,
+} from "./mail-transport";
 import { messageOf } from "../errors";
 
 /**
@@ -62,20 +69,34 @@ export function smtpPoolOptions(url: string, policy: SmtpPoolPolicy): SMTPPool.O
   } as SMTPPool.Options;
 }
 
+/** The key under which a message's hand-over callback rides along with it through nodemailer. */
+const HAND_OVER = "arxivDigestHandOver";
+
+/**
+ * nodemailer's pool, with each message's stream wrapped so that its hand-over callback runs at
+ * the first read (hand-over-stream.ts). The wrapper must be the last stage, after the DKIM
+ * signer, which reads the whole message at once to hash it: so this transport signs in its own
+ * stream plugin rather than through nodemailer's `dkim` option, whose signer is added last.
+ */
 function smtpTransport(
   url: string,
   dkim: MailSettings["dkim"],
   policy: SmtpPoolPolicy,
 ): MailTransport {
-  const transporter = nodemailer.createTransport({
-    ...smtpPoolOptions(url, policy),
-    ...(dkim ? { dkim } : {}),
+  const transporter = nodemailer.createTransport(smtpPoolOptions(url, policy));
+  const signer = dkim && new DKIM(dkim);
+  transporter.use("stream", (mail, done) => {
+    if (signer) mail.message.processFunc((input) => signer.sign(input));
+    const handOver = (mail.data as { [HAND_OVER]?: HandOver })[HAND_OVER];
+    if (handOver) mail.message.processFunc((input) => handOverStream(input, handOver));
+    done();
   });
   return {
     description: `SMTP ${new URL(url).host}`,
-    async send(message) {
+    async send(message, handOver) {
       try {
-        await transporter.sendMail(nodemailerMessage(message));
+        const withHandOver = { ...nodemailerMessage(message), [HAND_OVER]: handOver };
+        await transporter.sendMail(withHandOver);
       } catch (error) {
         throw classifySmtpError(error);
       }
@@ -100,13 +121,18 @@ function outboxTransport(dir: string, dkim: MailSettings["dkim"]): MailTransport
   });
   return {
     description: `outbox ${path.resolve(dir)}`,
-    async send(message: OutgoingMessage) {
+    async send(message: OutgoingMessage, handOver?: HandOver) {
       const info = await transporter.sendMail(nodemailerMessage(message));
       await fs.mkdir(dir, { recursive: true });
       const name = `${message.messageId.replace(/[^A-Za-z0-9.@-]+/g, "")}.eml`;
       // Written under a temporary name and renamed, so a reader never sees half a message.
       const tmp = path.join(dir, `.${name}.tmp`);
       await fs.writeFile(tmp, info.message as Buffer);
+      // The rename is the hand-over: before it, no reader of the outbox can have the message.
+      await handOver?.().catch(async (error: unknown) => {
+        await fs.rm(tmp, { force: true });
+        throw error;
+      });
       await fs.rename(tmp, path.join(dir, name));
     },
     close: () => transporter.close(),

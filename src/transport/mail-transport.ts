@@ -23,10 +23,21 @@ export class SendError extends Error {
   }
 }
 
+/**
+ * Called at the hand-over point, the last moment before which the far end cannot have the
+ * message: for SMTP once DATA was accepted and before the first byte of the message is written,
+ * for the outbox before the file is renamed into place. The transport waits for it; a rejection
+ * stops the send there (a message cut off before its final dot is dropped by the server).
+ */
+export type HandOver = () => Promise<void>;
+
 /** Where messages go: an SMTP server, or .eml files in an outbox folder. */
 export interface MailTransport {
   readonly description: string;
-  /** Resolves once the far end has accepted the message; throws SendError otherwise. */
-  send(message: OutgoingMessage): Promise<void>;
+  /**
+   * Resolves once the far end has accepted the message; throws SendError otherwise. With
+   * `handOver`, waits for it at the hand-over point before the message can be complete.
+   */
+  send(message: OutgoingMessage, handOver?: HandOver): Promise<void>;
   close(): void;
 }

@@ -11,6 +11,8 @@ export interface SmtpSink {
   recipients: string[];
   /** Envelope senders (MAIL FROM), one entry per accepted message, beside `recipients`. */
   senders: string[];
+  /** Transactions held by `stall` right now. */
+  stalled(): number;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,11 @@ export interface SmtpSinkOptions {
   holdUntilConnections?: number;
   /** Called once a message has fully arrived, before it is answered. */
   onMessage?: (count: number) => void;
+  /**
+   * Never answer, for these recipients: `beforeData` holds their RCPT TO (the transaction never
+   * reaches DATA), `afterData` takes their whole message and holds its reply.
+   */
+  stall?: { beforeData?: readonly string[]; afterData?: readonly string[] };
 }
 
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
@@ -40,15 +47,25 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
 
   const recipients: string[] = [];
   const senders: string[] = [];
+  let stalled = 0;
+  /** Holds the reply for a stalled recipient; true when it did. */
+  const stalls = (at: "beforeData" | "afterData", addresses: readonly string[]) => {
+    const held = addresses.some((a) => options.stall?.[at]?.includes(a));
+    if (held) stalled += 1;
+    return held;
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // On close, connections still open (stalled ones) are told 421 and dropped at once.
+    closeTimeout: 1,
     onConnect(_session, callback) {
       connections += 1;
       callback();
     },
     onRcptTo(address, _session, callback) {
+      if (stalls("beforeData", [address.address])) return;
       const code = options.refuse?.[address.address];
       if (!code) return callback();
       const error = Object.assign(new Error(`mailbox ${address.address} refused`), {
@@ -67,10 +84,21 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
           const from = session.envelope.mailFrom;
           senders.push(from ? from.address : "");
           options.onMessage?.(messages.length);
+          if (
+            stalls(
+              "afterData",
+              session.envelope.rcptTo.map((r) => r.address),
+            )
+          )
+            return;
           answer(() => callback());
         })
         .catch(callback);
     },
+  });
+  // A sender killed mid-transaction resets its connection: the test's doing, not a sink failure.
+  server.on("error", (error: Error & { code?: string }) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") throw error;
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
@@ -81,6 +109,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     raw,
     recipients,
     senders,
+    stalled: () => stalled,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -96,9 +96,15 @@ async function send(app: App, io: CliIO, opts: SendFlags): Promise<void> {
   if (counts.stoppedAtHourlyLimit) {
     io.out("stopped at SEND_RATE_PER_HOUR; the rest stay queued: run send again later");
   }
+  if (counts.requeued > 0) {
+    io.out(
+      `${counts.requeued} digest(s) an earlier run had claimed but not handed over when it stopped ` +
+        "were queued again (they cannot have arrived)",
+    );
+  }
   if (counts.uncertain > 0) {
     io.out(
-      `${counts.uncertain} digest(s) were being sent when an earlier run stopped; they may or may not ` +
+      `${counts.uncertain} digest(s) were handed over when an earlier run stopped; they may or may not ` +
         "have arrived and are not resent (see docs/glossary.md, uncertain)",
     );
   }
