@@ -29,7 +29,11 @@ describeEachDatabase("the one-line summary in the web view (%s)", (kind) => {
     const page = await web.get(web.digestLink("reader@example.org", "digest"));
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toMatch(
+    // The query's term is marked in the summary as in the title; the rest is escaped text.
+    expect(html).toContain(
+      '<mark style="background:#fff1a8;color:#1f2328">扩散策略</mark> &amp; 更稳',
+    );
+    expect(html.replace(/<mark[^>]*>|<\/mark>/g, "")).toMatch(
       /力控扩散策略<\/div>\s*<div class="muted summary" lang="zh-CN"[^>]*>一句话总结：在力控制空间中&lt;学习&gt;扩散策略 &amp; 更稳。<\/div>/,
     );
   });
