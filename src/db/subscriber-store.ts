@@ -1,4 +1,9 @@
-import type { Subscriber, SubscriberStore } from "../subscribers/subscriber";
+import {
+  SUBSCRIBER_PAGE,
+  type Subscriber,
+  type SubscriberPageQuery,
+  type SubscriberStore,
+} from "../subscribers/subscriber";
 import type { Db } from "./create-database";
 
 /** The include that loads a subscriber's keywords in their order (for `toSubscriber`). */
@@ -28,6 +33,17 @@ export function createSubscriberStore(db: Db): SubscriberStore {
       const row = await db.subscriber.findUnique({ where: { email }, include: withKeywords });
       return row ? toSubscriber(row) : null;
     },
+    async findByEmails(emails) {
+      const found: Subscriber[] = [];
+      for (let start = 0; start < emails.length; start += SUBSCRIBER_PAGE) {
+        const rows = await db.subscriber.findMany({
+          where: { email: { in: emails.slice(start, start + SUBSCRIBER_PAGE) } },
+          include: withKeywords,
+        });
+        found.push(...rows.map(toSubscriber));
+      }
+      return found;
+    },
     async create(s) {
       const row = await db.subscriber.create({
         data: {
@@ -42,25 +58,7 @@ export function createSubscriberStore(db: Db): SubscriberStore {
       });
       return toSubscriber(row);
     },
-    async list() {
-      const rows = await db.subscriber.findMany({ include: withKeywords, orderBy: { id: "asc" } });
-      return rows.map(toSubscriber);
-    },
-    async listActive() {
-      const rows = await db.subscriber.findMany({
-        where: { status: "active" },
-        include: withKeywords,
-        orderBy: { id: "asc" },
-      });
-      return rows.map(toSubscriber);
-    },
-    async findByIds(ids) {
-      const rows = await db.subscriber.findMany({
-        where: { id: { in: [...ids] } },
-        include: withKeywords,
-      });
-      return rows.map(toSubscriber);
-    },
+    pages: (query = {}) => subscriberPages(db, query),
     async unsubscribe(id) {
       const { count } = await db.subscriber.updateMany({
         where: { id, status: { not: "unsubscribed" } },
@@ -96,4 +94,36 @@ export function createSubscriberStore(db: Db): SubscriberStore {
       return count > 0;
     },
   };
+}
+
+/**
+ * Keyset pages (`id >= next ORDER BY id LIMIT n`): each page costs the same however far into
+ * the list it is, and Prisma loads its keywords with one `IN` of at most a page of ids.
+ */
+async function* subscriberPages(
+  db: Db,
+  { status, toBeSentIn, fromId = 0, pageSize = SUBSCRIBER_PAGE }: SubscriberPageQuery,
+): AsyncGenerator<Subscriber[]> {
+  const pending =
+    toBeSentIn === undefined
+      ? {}
+      : {
+          deliveries: {
+            some: {
+              editionId: toBeSentIn,
+              status: { in: ["queued" as const, "sending" as const] },
+            },
+          },
+        };
+  for (let next = fromId; ;) {
+    const rows = await db.subscriber.findMany({
+      where: { id: { gte: next }, ...(status && { status }), ...pending },
+      include: withKeywords,
+      orderBy: { id: "asc" },
+      take: pageSize,
+    });
+    if (rows.length > 0) yield rows.map(toSubscriber);
+    if (rows.length < pageSize) return;
+    next = rows[rows.length - 1]!.id + 1;
+  }
 }
