@@ -25,7 +25,7 @@ export interface Subscriber {
   keywords: string[];
 }
 
-interface NewSubscriber {
+export interface NewSubscriber {
   email: string;
   keywords: string[];
   status: SubscriberStatus;
@@ -63,6 +63,11 @@ export interface SubscriberStore {
   /** Those of these addresses that are subscribers (read SUBSCRIBER_PAGE addresses a statement). */
   findByEmails(emails: readonly string[]): Promise<Subscriber[]>;
   create(subscriber: NewSubscriber): Promise<Subscriber>;
+  /**
+   * Adds these subscribers (none of them on the list yet) with their keywords, in one
+   * transaction with a few multi-row statements: the import's way in. Returns how many.
+   */
+  createMany(subscribers: readonly NewSubscriber[]): Promise<number>;
   /**
    * Every subscriber the query selects, in id order, a page at a time: a list of any length is
    * read with a bounded number of bound variables per statement and a bounded window in memory.
