@@ -3,13 +3,38 @@ import { benchParse } from "./parse-feed.bench";
 import { benchRender } from "./render-digest.bench";
 import { benchSend } from "./send-deliveries.bench";
 import { benchTranslate } from "./translate.bench";
+import { benchScale } from "./edition-at-scale.bench";
 import type { Figure } from "./figures";
 
-/** `npm run bench [-- --json]`: one line per figure, `name: value unit`. */
+/** Every bench by the name `--only` takes, in the order they run. */
+const BENCHES: Record<string, () => Promise<Figure[]>> = {
+  parse: benchParse,
+  match: benchMatch,
+  render: benchRender,
+  translate: benchTranslate,
+  send: benchSend,
+  scale: benchScale,
+};
+
+/** The benches `--only a,b` names (all without it); an unknown name is refused. */
+function chosen(argv: readonly string[]): (() => Promise<Figure[]>)[] {
+  const at = argv.indexOf("--only");
+  if (at === -1) return Object.values(BENCHES);
+  const names = (argv[at + 1] ?? "").split(",");
+  const unknown = names.filter((name) => !(name in BENCHES));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new Error(
+      `--only takes some of ${Object.keys(BENCHES).join(", ")}; not ${unknown.join(", ")}`,
+    );
+  }
+  return names.map((name) => BENCHES[name]!);
+}
+
+/** `npm run bench [-- --json] [-- --only scale]`: one line per figure, `name: value unit`. */
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
   const figures: Figure[] = [];
-  for (const bench of [benchParse, benchMatch, benchRender, benchTranslate, benchSend]) {
+  for (const bench of chosen(process.argv)) {
     for (const figure of await bench()) {
       figures.push(figure);
       if (!json) {

@@ -9,6 +9,7 @@ import { openDatabase } from "../src/db/create-database";
 import { databaseTarget } from "../src/db/database-target";
 import { EditionContent } from "../src/digest/edition-content";
 import { prepareDeliveries } from "../src/mail/prepare-deliveries";
+import { recipientPages } from "../src/mail/recipient-pages";
 import { round, type Figure } from "./figures";
 import {
   runNode,
@@ -84,12 +85,8 @@ async function prepareDatabase(databaseUrl: string): Promise<string> {
       translates: true,
       summaries: true,
     });
-    const subscribers = await app.subscribers.listActive();
-    await prepareDeliveries(app, content, subscribers, {
-      maxPapers: 100,
-      now: new Date(),
-      existing: new Map(),
-    });
+    const pages = recipientPages(app, content, app.subscribers.pages({ status: "active" }));
+    await prepareDeliveries(app, content, pages, { maxPapers: 100, now: new Date() });
     return edition.date;
   } finally {
     await db.$disconnect();

@@ -5,6 +5,8 @@ import { loadConfig } from "../src/config";
 import { createApp } from "../src/container";
 import { translateForDelivery } from "../src/mail/translate-for-delivery";
 import type { TranslateCounts } from "../src/translate/translate-edition";
+import { allPages } from "../src/subscribers/subscriber";
+import { countReaders } from "../src/digest/edition-content";
 import {
   goodChatReply,
   startTranslationServer,
@@ -46,11 +48,13 @@ export async function benchTranslate(): Promise<Figure[]> {
     await app.fetchEdition({ feedFiles: [FEED] });
     const runOnce = async (): Promise<TranslateCounts> => {
       const content = await app.loadEditionContent();
-      const subscribers = await app.subscribers.listActive();
-      const counts = await translateForDelivery(app.delivery, content, subscribers, {
-        maxPapers: app.config.digest.maxPapers,
-        now: new Date(),
-      });
+      const readers = new Map<string, number>();
+      for (const subscriber of await allPages(app.subscribers.pages({ status: "active" }))) {
+        const options = { maxPapers: app.config.digest.maxPapers, now: new Date() };
+        const digest = content.digestFor(subscriber, options);
+        if (digest) countReaders(readers, digest);
+      }
+      const counts = await translateForDelivery(app.delivery, content, readers);
       if (!counts) throw new Error("the translation stage did not run");
       return counts;
     };

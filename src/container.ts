@@ -115,7 +115,7 @@ export async function createApp(config: Config): Promise<App> {
   }
   const db = await openDatabase(target);
   const deliveries = createDeliveryStore(db, target);
-  const subscribers = createSubscriberStore(db);
+  const subscribers = createSubscriberStore(db, target.provider);
   const subscriptionStore = createSubscriptionStore(db);
   const editions = createEditionStore(db);
   const feedStates = createFeedStateStore(db);

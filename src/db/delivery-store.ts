@@ -80,9 +80,9 @@ export function createDeliveryStore(db: Db, target: DatabaseTarget): DeliverySto
   // The statements run once per message (claim, record) skip Prisma's query building.
   const hot = rawStatements(db, target);
   return {
-    async statusBySubscriber(editionId) {
+    async statusBySubscriber(editionId, range) {
       const rows = await db.delivery.findMany({
-        where: { editionId },
+        where: { editionId, subscriberId: { gte: range.from, lte: range.to } },
         select: { subscriberId: true, status: true },
       });
       return new Map(rows.map((row) => [row.subscriberId, row.status]));
@@ -141,13 +141,14 @@ export function createDeliveryStore(db: Db, target: DatabaseTarget): DeliverySto
       );
       return claimed(rows);
     },
-    async mailedElsewhere(editionId, arxivIds) {
+    async mailedElsewhere(editionId, arxivIds, range) {
       const bySubscriber = new Map<number, Set<string>>();
       for (let start = 0; start < arxivIds.length; start += QUERY_CHUNK) {
         const rows = await db.mailedPaper.findMany({
           where: {
             arxivId: { in: arxivIds.slice(start, start + QUERY_CHUNK) },
             editionId: { not: editionId },
+            subscriberId: { gte: range.from, lte: range.to },
           },
           select: { subscriberId: true, arxivId: true },
         });

@@ -25,7 +25,7 @@ export interface ContentSettings {
 }
 
 /** Which announcements a digest carries: new and cross-lists, replacements only if asked. */
-export function mailedAnnounceTypes(includeReplacements: boolean): ReadonlySet<AnnounceType> {
+function mailedAnnounceTypes(includeReplacements: boolean): ReadonlySet<AnnounceType> {
   return new Set<AnnounceType>(
     includeReplacements ? ["new", "cross", "replace", "replace_cross"] : ["new", "cross"],
   );
@@ -42,12 +42,13 @@ export class EditionContent {
   private readonly mailable: readonly StoredPaper[];
   private matcher: EditionMatcher;
 
+  /** The mailable papers' arXiv ids, in edition order. */
+  readonly arxivIds: readonly string[];
+
   constructor(
     readonly edition: Edition,
     stored: readonly StoredPaper[],
     private readonly settings: ContentSettings,
-    /** Per subscriber, papers of this edition already mailed to them in an earlier one. */
-    private readonly mailedBefore: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
   ) {
     const announceTypes = mailedAnnounceTypes(settings.includeReplacements);
     const mailable = stored.filter((paper) => announceTypes.has(paper.announceType));
@@ -56,6 +57,7 @@ export class EditionContent {
       mailable.map((paper) => [paper.id, toDigestPaper(paper, settings.summaries)]),
     );
     this.idOf = new Map(mailable.map((paper) => [paper.arxivId, paper.id]));
+    this.arxivIds = mailable.map((paper) => paper.arxivId);
     this.matcher = this.indexPapers();
   }
 
@@ -68,9 +70,8 @@ export class EditionContent {
     return new EditionMatcher(papers, this.settings.chinese);
   }
 
-  private unmailed(subscriberId: number, ids: readonly number[]): readonly number[] {
-    const mailed = this.mailedBefore.get(subscriberId);
-    if (!mailed) return ids;
+  private unmailed(mailed: ReadonlySet<string>, ids: readonly number[]): readonly number[] {
+    if (mailed.size === 0) return ids;
     return ids.filter((id) => !mailed.has(this.papers.get(id)?.arxivId ?? ""));
   }
 
@@ -78,8 +79,13 @@ export class EditionContent {
    * The subscriber's digest, or null when none of their queries matches. For a zh-TW subscriber
    * the translations are converted from the stored zh-CN (cached per text: once per process).
    */
-  digestFor(subscriber: Subscriber, options: DigestOptions): Digest | null {
-    const built = this.build(subscriber, options);
+  digestFor(
+    subscriber: Subscriber,
+    options: DigestOptions,
+    /** Papers of this edition already mailed to them in an earlier one: left out. */
+    mailedBefore: ReadonlySet<string> = NOTHING_MAILED,
+  ): Digest | null {
+    const built = this.build(subscriber, options, mailedBefore);
     if (!built) return null;
     const digest: Digest =
       built.missingTranslations && !this.settings.translates
@@ -96,25 +102,16 @@ export class EditionContent {
   }
 
   /**
-   * The papers these subscribers' digests would show, each with how many of them would get it,
-   * most wanted first (then in edition order): what is worth translating, in the order to
-   * translate it when the per-run cap bites. Inactive subscribers count for nothing.
+   * The papers digests showed (`readers`: readers by arXiv id, see `countReaders`), most wanted
+   * first (then in edition order): what is worth translating, in the order to translate it when
+   * the per-run cap bites.
    */
   papersShownTo(
-    subscribers: readonly Subscriber[],
-    options: DigestOptions,
+    readers: ReadonlyMap<string, number>,
   ): { paperId: number; paper: DigestPaper; readers: number }[] {
-    const readers = new Map<number, number>();
-    for (const subscriber of subscribers) {
-      if (subscriber.status !== "active") continue;
-      const ids = new Set<number>();
-      for (const section of this.build(subscriber, options)?.sections ?? []) {
-        for (const paper of section.papers) ids.add(this.idOf.get(paper.arxivId) ?? -1);
-      }
-      for (const id of ids) readers.set(id, (readers.get(id) ?? 0) + 1);
-    }
     return [...readers]
-      .flatMap(([paperId, count]) => {
+      .flatMap(([arxivId, count]) => {
+        const paperId = this.idOf.get(arxivId) ?? -1;
         const paper = this.papers.get(paperId);
         return paper ? [{ paperId, paper, readers: count }] : [];
       })
@@ -137,19 +134,35 @@ export class EditionContent {
     this.matcher = this.indexPapers();
   }
 
-  private build(subscriber: Subscriber, options: DigestOptions): Digest | null {
+  private build(
+    subscriber: Subscriber,
+    options: DigestOptions,
+    mailedBefore: ReadonlySet<string>,
+  ): Digest | null {
     return buildDigest({
       editionDate: this.edition.date,
       announcedAt: this.edition.announcedAt,
       generatedAt: options.now,
       recipient: { email: subscriber.email, timeZone: subscriber.timeZone },
       queries: parseableQueries(subscriber.keywords),
-      matchQuery: (query) => this.unmailed(subscriber.id, this.matcher.match(query)),
+      matchQuery: (query) => this.unmailed(mailedBefore, this.matcher.match(query)),
       matchedTerms: (query) => this.matcher.matchedTerms(query),
       papers: this.papers,
       maxPapers: options.maxPapers,
     });
   }
+}
+
+const NOTHING_MAILED: ReadonlySet<string> = new Set();
+
+/** The arXiv ids of a digest's papers, once each (a paper may match several queries). */
+export function papersOf(digest: Digest): string[] {
+  return [...new Set(digest.sections.flatMap((s) => s.papers.map((p) => p.arxivId)))];
+}
+
+/** Counts a digest's papers, once each, into `readers` (readers by arXiv id). */
+export function countReaders(readers: Map<string, number>, digest: Digest): void {
+  for (const id of papersOf(digest)) readers.set(id, (readers.get(id) ?? 0) + 1);
 }
 
 /**

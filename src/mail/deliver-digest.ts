@@ -1,7 +1,7 @@
 import type { Claim, Delivery } from "./delivery";
-import type { Subscriber } from "../subscribers/subscriber";
+import type { Recipient } from "./recipient-pages";
 import { digestSubject } from "../digest/digest-mail-parts";
-import type { EditionContent } from "../digest/edition-content";
+import { papersOf, type EditionContent } from "../digest/edition-content";
 import { digestMessage } from "./digest-message";
 import { SendError } from "../transport/mail-transport";
 import { nextAttemptAt } from "./send-policy";
@@ -28,16 +28,21 @@ export type NextClaim = () => { claim: Claim; linkToken: string } | undefined;
 export async function deliverDigest(
   deps: SendDeps,
   content: EditionContent,
-  subscribers: ReadonlyMap<number, Subscriber>,
+  recipientOf: (subscriberId: number) => Promise<Recipient | undefined>,
   { delivery, linkToken }: Claimed,
   nextClaim: NextClaim,
 ): Promise<{ outcome: Outcome; next?: Claimed | null }> {
-  const subscriber = subscribers.get(delivery.subscriberId);
-  if (!subscriber || subscriber.status !== "active") {
+  const recipient = await recipientOf(delivery.subscriberId);
+  const subscriber = recipient?.subscriber;
+  if (!recipient || !subscriber || subscriber.status !== "active") {
     await deps.deliveries.markFailed(delivery.id, "skipped: the subscriber is no longer active");
     return { outcome: "failed" };
   }
-  const digest = content.digestFor(subscriber, { maxPapers: deps.maxPapers, now: deps.now() });
+  const digest = content.digestFor(
+    subscriber,
+    { maxPapers: deps.maxPapers, now: deps.now() },
+    recipient.mailedBefore,
+  );
   if (!digest) {
     await deps.deliveries.markFailed(
       delivery.id,
@@ -72,7 +77,7 @@ export async function deliverDigest(
     {
       messageId: message.messageId,
       subject: message.subject,
-      arxivIds: [...new Set(digest.sections.flatMap((s) => s.papers.map((p) => p.arxivId)))],
+      arxivIds: papersOf(digest),
     },
     following?.claim,
   );

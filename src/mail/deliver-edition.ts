@@ -2,20 +2,18 @@ import type { Edition, EditionStore } from "../arxiv/edition";
 import type { DigestHtmlTemplate } from "../digest/digest-html-template";
 import type { Subscriber, SubscriberStore } from "../subscribers/subscriber";
 import type { MailTransport } from "../transport/mail-transport";
-import type { DeliveryStatus, DeliveryStore } from "./delivery";
+import type { DeliveryStore } from "./delivery";
 import type { SendPolicy } from "./send-policy";
 import { digestSubject } from "../digest/digest-mail-parts";
-import {
-  EditionContent,
-  mailedAnnounceTypes,
-  type ContentSettings,
-} from "../digest/edition-content";
+import { EditionContent, type ContentSettings } from "../digest/edition-content";
 import { InputError, NotFoundError } from "../errors";
 import type { TranslateCounts } from "../translate/translate-edition";
 import { translateForDelivery, type TranslateDeps } from "./translate-for-delivery";
 import { verpAddress, type BounceAddressSettings } from "./bounce-address";
 import { deliveryLinks } from "./delivery-links";
-import { prepareDeliveries } from "./prepare-deliveries";
+import { prepareDeliveries, SETTLED } from "./prepare-deliveries";
+import { onePage, recipientPages, recipientsToSendFrom, type Recipient } from "./recipient-pages";
+import { recipientWindow } from "./recipient-window";
 import { sendEdition, type SendProgress, type SendSummary } from "./send-edition";
 
 /** What a delivery run reads: MAIL_FROM, PUBLIC_URL, the send policy and the digest's limits. */
@@ -35,7 +33,7 @@ export interface DeliverDeps extends TranslateDeps {
   deliveries: DeliveryStore;
   subscribers: Pick<
     SubscriberStore,
-    "listActive" | "findByEmail" | "recordHardBounce" | "clearHardBounces"
+    "pages" | "findByEmail" | "recordHardBounce" | "clearHardBounces"
   >;
   /** Opened on first use: a dry run never connects. */
   transport(): MailTransport;
@@ -65,12 +63,9 @@ function bounceAddressOf(bounces: BounceAddressSettings | undefined) {
   return bounces && ((deliveryId: number) => verpAddress(bounces, deliveryId));
 }
 
-/** A delivery in one of these states will not be sent again (unless forced). */
-const SETTLED: ReadonlySet<DeliveryStatus> = new Set(["sent", "failed", "uncertain"]);
-
 /** Loads an edition for digest building, or says clearly that there is none. */
 export async function loadEditionContent(
-  deps: Pick<DeliverDeps, "editions" | "deliveries" | "settings">,
+  deps: Pick<DeliverDeps, "editions" | "settings">,
   editionDate?: string,
 ): Promise<EditionContent> {
   const edition = editionDate
@@ -84,10 +79,7 @@ export async function loadEditionContent(
     );
   }
   const papers = await deps.editions.papersOf(edition.id);
-  const types = mailedAnnounceTypes(deps.settings.includeReplacements);
-  const arxivIds = papers.filter((p) => types.has(p.announceType)).map((p) => p.arxivId);
-  const mailedBefore = await deps.deliveries.mailedElsewhere(edition.id, arxivIds);
-  return new EditionContent(edition, papers, deps.settings, mailedBefore);
+  return new EditionContent(edition, papers, deps.settings);
 }
 
 /** Prepares and sends an edition's digests: the `send` command's work. Safe to run again. */
@@ -96,22 +88,19 @@ export async function deliverEdition(
   options: DeliverOptions,
 ): Promise<DeliverResult> {
   const content = await loadEditionContent(deps, options.editionDate);
-  const subscribers = await recipientsOf(deps, options.onlyEmail);
+  const only = options.onlyEmail ? await findRecipient(deps, options.onlyEmail) : undefined;
   const now = new Date();
   const { maxPapers, send, mailFrom, publicUrl } = deps.settings;
+  const prepared = await prepareDeliveries(
+    deps,
+    content,
+    recipientPages(deps, content, subscriberPages(deps, only)),
+    { maxPapers, now },
+  );
   // Only digests still to be sent need translations: a re-run of a mailed edition asks nothing.
-  const existing = await deps.deliveries.statusBySubscriber(content.edition.id);
-  const waiting = subscribers.filter((s) => {
-    const status = existing.get(s.id);
-    return status === undefined || !SETTLED.has(status);
-  });
-  const translation = await translateForDelivery(deps, content, waiting, { maxPapers, now });
-  const prepared = await prepareDeliveries(deps, content, subscribers, {
-    maxPapers,
-    now,
-    existing,
-  });
-  if (options.force) await requeueOne(deps, content.edition.id, subscribers, now);
+  const translation = await translateForDelivery(deps, content, prepared.readers);
+  if (options.force) await requeueOne(deps, content.edition.id, only, now);
+  const editionId = content.edition.id;
   const summary = await sendEdition(
     {
       deliveries: deps.deliveries,
@@ -132,56 +121,73 @@ export async function deliverEdition(
       now: () => new Date(),
     },
     content,
-    new Map(subscribers.map((s) => [s.id, s])),
+    recipientWindow((fromId) => recipientsToSendFrom(deps, content, fromId)),
     {
-      only: options.onlyEmail ? subscribers[0]?.id : undefined,
+      only: only?.id,
       onProgress: (progress) => options.onProgress?.(progress, prepared.recipients),
       signal: options.signal,
     },
   );
-  const counts = await deps.deliveries.countByStatus(content.edition.id);
+  const counts = await deps.deliveries.countByStatus(editionId);
   if (counts.queued === 0 && counts.sending === 0) {
-    await deps.editions.setStatus(content.edition.id, "sent");
+    await deps.editions.setStatus(editionId, "sent");
   }
   return { ...summary, edition: content.edition, recipients: prepared.recipients, translation };
 }
 
-/** What `send --dry-run` shows: who would get which digest, with nothing written or sent. */
+/** One line of `send --dry-run`: who would get a digest of how many papers. */
+interface PlannedDigest {
+  email: string;
+  papers: number;
+  subject: string;
+}
+
+/**
+ * What `send --dry-run` shows: who would get which digest, with nothing written or sent, a page
+ * of subscribers at a time.
+ */
 export async function planEdition(
   deps: Pick<DeliverDeps, "editions" | "deliveries" | "subscribers" | "settings">,
   options: Pick<DeliverOptions, "editionDate" | "onlyEmail">,
-): Promise<{ edition: Edition; plan: { email: string; papers: number; subject: string }[] }> {
+): Promise<{ edition: Edition; plan: AsyncIterable<PlannedDigest[]> }> {
   const content = await loadEditionContent(deps, options.editionDate);
-  const subscribers = await recipientsOf(deps, options.onlyEmail);
+  const only = options.onlyEmail ? await findRecipient(deps, options.onlyEmail) : undefined;
+  const pages = recipientPages(deps, content, subscriberPages(deps, only));
+  return { edition: content.edition, plan: plannedPages(content, pages, deps.settings.maxPapers) };
+}
+
+async function* plannedPages(
+  content: EditionContent,
+  pages: AsyncIterable<Recipient[]>,
+  maxPapers: number,
+): AsyncGenerator<PlannedDigest[]> {
   const now = new Date();
-  // A digest already settled (sent, failed, uncertain) is not sent again, so it is not listed.
-  const existing = await deps.deliveries.statusBySubscriber(content.edition.id);
-  const plan = subscribers.flatMap((subscriber) => {
-    if (subscriber.status !== "active") return [];
-    const status = existing.get(subscriber.id);
-    if (status !== undefined && SETTLED.has(status)) return [];
-    const digest = content.digestFor(subscriber, { maxPapers: deps.settings.maxPapers, now });
-    return digest
-      ? [
-          {
-            email: subscriber.email,
-            papers: digest.uniquePaperCount,
-            subject: digestSubject(digest),
-          },
-        ]
-      : [];
-  });
-  return { edition: content.edition, plan };
+  for await (const page of pages) {
+    // A digest already settled (sent, failed, uncertain) is not sent again, so it is not listed.
+    yield page.flatMap(({ subscriber, status, mailedBefore }) => {
+      if (subscriber.status !== "active") return [];
+      if (status !== undefined && SETTLED.has(status)) return [];
+      const digest = content.digestFor(subscriber, { maxPapers, now }, mailedBefore);
+      return digest
+        ? [
+            {
+              email: subscriber.email,
+              papers: digest.uniquePaperCount,
+              subject: digestSubject(digest),
+            },
+          ]
+        : [];
+    });
+  }
 }
 
 async function requeueOne(
   deps: Pick<DeliverDeps, "deliveries">,
   editionId: number,
-  subscribers: Subscriber[],
+  subscriber: Subscriber | undefined,
   now: Date,
 ) {
-  const [subscriber] = subscribers;
-  if (subscribers.length !== 1 || !subscriber) throw new InputError("--force needs --only <email>");
+  if (!subscriber) throw new InputError("--force needs --only <email>");
   if (!(await deps.deliveries.requeue(editionId, subscriber.id, now))) {
     throw new InputError(
       `${subscriber.email} has no digest in this edition to resend, or another sender holds it right now`,
@@ -189,12 +195,19 @@ async function requeueOne(
   }
 }
 
-async function recipientsOf(
+/** Every active subscriber, a page at a time; or only the one asked for. */
+function subscriberPages(
   deps: Pick<DeliverDeps, "subscribers">,
-  onlyEmail?: string,
-): Promise<Subscriber[]> {
-  if (!onlyEmail) return deps.subscribers.listActive();
-  const subscriber = await deps.subscribers.findByEmail(onlyEmail.trim().toLowerCase());
-  if (!subscriber) throw new NotFoundError(`no subscriber ${onlyEmail}`);
-  return [subscriber];
+  only: Subscriber | undefined,
+): AsyncIterable<Subscriber[]> {
+  return only ? onePage(only) : deps.subscribers.pages({ status: "active" });
+}
+
+async function findRecipient(
+  deps: Pick<DeliverDeps, "subscribers">,
+  email: string,
+): Promise<Subscriber> {
+  const subscriber = await deps.subscribers.findByEmail(email.trim().toLowerCase());
+  if (!subscriber) throw new NotFoundError(`no subscriber ${email}`);
+  return subscriber;
 }

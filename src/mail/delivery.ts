@@ -21,6 +21,12 @@ export interface Claim {
   only?: number;
 }
 
+/** Subscriber ids from `from` to `to`, both included: a page of subscribers, bound as two values. */
+interface SubscriberRange {
+  from: number;
+  to: number;
+}
+
 interface SentDigest {
   messageId: string;
   subject: string;
@@ -43,17 +49,21 @@ export interface DeliveryStore {
    * operator asked for; refused (false) while another sender holds a live claim on it.
    */
   requeue(editionId: number, subscriberId: number, now: Date): Promise<boolean>;
-  /** The state of each subscriber's delivery of this edition, for those who have one. */
-  statusBySubscriber(editionId: number): Promise<Map<number, DeliveryStatus>>;
+  /** The state of each subscriber's delivery of this edition, for those in range who have one. */
+  statusBySubscriber(
+    editionId: number,
+    range: SubscriberRange,
+  ): Promise<Map<number, DeliveryStatus>>;
   /**
    * Records the send and the papers it carried, in one transaction; with `next`, claims the
    * next delivery in that same transaction (one commit per message instead of two).
    */
   markSent(delivery: Delivery, sent: SentDigest, next?: Claim): Promise<Delivery | null>;
-  /** Of these papers, which each subscriber was already mailed in another edition. */
+  /** Of these papers, which each subscriber in range was already mailed in another edition. */
   mailedElsewhere(
     editionId: number,
     arxivIds: readonly string[],
+    range: SubscriberRange,
   ): Promise<Map<number, Set<string>>>;
   markRetry(id: number, error: string, nextAttemptAt: Date): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;

@@ -1,10 +1,22 @@
 import type { DeliveryStatus, DeliveryStore } from "./delivery";
 import type { EditionStore } from "../arxiv/edition";
-import type { Subscriber } from "../subscribers/subscriber";
-import type { EditionContent } from "../digest/edition-content";
+import { countReaders, type EditionContent } from "../digest/edition-content";
+import type { Recipient } from "./recipient-pages";
+
+/** A delivery in one of these states will not be sent again (unless forced). */
+export const SETTLED: ReadonlySet<DeliveryStatus> = new Set(["sent", "failed", "uncertain"]);
+
+/** What preparing found: matching subscribers, deliveries created, papers to translate. */
+export interface Prepared {
+  recipients: number;
+  created: number;
+  /** Of the digests still to send, readers by arXiv id (EditionContent.papersShownTo). */
+  readers: Map<string, number>;
+}
 
 /**
- * Writes one queued delivery for every active subscriber whose keywords match the edition.
+ * Writes one queued delivery for every active subscriber whose keywords match the edition, a
+ * page of recipients at a time, and counts the papers the digests still to send will show.
  * Safe to repeat: existing deliveries are kept, and a subscriber who joined since is added.
  * A subscriber with no matching paper gets no delivery, hence no mail.
  */
@@ -14,25 +26,28 @@ export async function prepareDeliveries(
     editions: Pick<EditionStore, "setStatus">;
   },
   content: EditionContent,
-  subscribers: readonly Subscriber[],
-  options: {
-    maxPapers: number;
-    now: Date;
-    /** The edition's deliveries as they are (DeliveryStore.statusBySubscriber). */
-    existing: ReadonlyMap<number, DeliveryStatus>;
-  },
-): Promise<{ recipients: number; created: number }> {
-  // A subscriber with a delivery already matched when it was written: no digest is built again
-  // (10,000 of them cost seconds and tens of MB on every re-run of `send`).
-  const have = options.existing;
-  const active = subscribers.filter((s) => s.status === "active");
-  const newcomers = active
-    .filter((s) => !have.has(s.id) && content.digestFor(s, options) !== null)
-    .map((s) => s.id);
-  const created = await stores.deliveries.createMissing(content.edition.id, newcomers);
-  const recipients = active.filter((s) => have.has(s.id)).length + newcomers.length;
+  pages: AsyncIterable<Recipient[]>,
+  options: { maxPapers: number; now: Date },
+): Promise<Prepared> {
+  const prepared: Prepared = { recipients: 0, created: 0, readers: new Map() };
+  for await (const page of pages) {
+    const newcomers: number[] = [];
+    for (const { subscriber, status, mailedBefore } of page) {
+      if (subscriber.status !== "active") continue;
+      if (status !== undefined) prepared.recipients += 1;
+      // A settled digest is neither built nor translated for again: a re-run of a mailed
+      // edition costs one read per page.
+      if (status !== undefined && SETTLED.has(status)) continue;
+      const digest = content.digestFor(subscriber, options, mailedBefore);
+      if (!digest) continue;
+      countReaders(prepared.readers, digest);
+      if (status === undefined) newcomers.push(subscriber.id);
+    }
+    prepared.recipients += newcomers.length;
+    prepared.created += await stores.deliveries.createMissing(content.edition.id, newcomers);
+  }
   if (content.edition.status === "ingested") {
     await stores.editions.setStatus(content.edition.id, "prepared");
   }
-  return { recipients, created };
+  return prepared;
 }

@@ -1,5 +1,5 @@
 import type { SendDeps } from "./send-deps";
-import type { Subscriber } from "../subscribers/subscriber";
+import type { Recipient } from "./recipient-pages";
 import type { EditionContent } from "../digest/edition-content";
 import { createLinkToken } from "../subscribers/link-token";
 import { deliverDigest, type Claimed, type NextClaim } from "./deliver-digest";
@@ -50,7 +50,8 @@ const HOUR_MS = 60 * 60_000;
 export async function sendEdition(
   deps: SendDeps,
   content: EditionContent,
-  subscribers: ReadonlyMap<number, Subscriber>,
+  /** The recipient of a claimed delivery (recipient-window.ts); undefined if they are gone. */
+  recipientOf: (subscriberId: number) => Promise<Recipient | undefined>,
   options: SendOptions = {},
 ): Promise<SendSummary> {
   const editionId = content.edition.id;
@@ -77,7 +78,7 @@ export async function sendEdition(
   const worker = async () => {
     let claimed = await claimAlone();
     while (claimed) {
-      const { outcome, next } = await deliverDigest(deps, content, subscribers, claimed, nextClaim);
+      const { outcome, next } = await deliverDigest(deps, content, recipientOf, claimed, nextClaim);
       // Only a message handed over counts against the hourly limit.
       if (outcome !== "sent") hourly.giveBack();
       progress[outcome] += 1;

@@ -1,5 +1,4 @@
 import type { Logger } from "pino";
-import type { Subscriber } from "../subscribers/subscriber";
 import type { ConfiguredTranslator } from "../translate/create-translator";
 import type { TranslationStore } from "../translate/paper-translation";
 import type { EditionContent } from "../digest/edition-content";
@@ -10,7 +9,8 @@ import {
 } from "../translate/translate-edition";
 
 /**
- * Runs the translation stage for a send: the papers these subscribers' digests will show are
+ * Runs the translation stage for a send: the papers the digests will show (`readers`, counted by
+ * prepareDeliveries) are
  * translated where needed, and the content shows the translations from then on. Never throws and
  * never holds the mail back beyond the policy's budget: whatever fails is logged and those papers
  * go out in English with the digest's bilingual note. Returns undefined with TRANSLATOR=none.
@@ -25,13 +25,12 @@ export interface TranslateDeps {
 export async function translateForDelivery(
   deps: TranslateDeps,
   content: EditionContent,
-  subscribers: readonly Subscriber[],
-  options: { maxPapers: number; now: Date },
+  readers: ReadonlyMap<string, number>,
 ): Promise<TranslateCounts | undefined> {
   const configured = deps.translator();
   if (!configured) return undefined;
   const papers = content
-    .papersShownTo(subscribers, options)
+    .papersShownTo(readers)
     .map(({ paperId, paper }) => ({ paperId, title: paper.title, abstract: paper.abstract }));
   const { translations: store, logger } = deps;
   try {

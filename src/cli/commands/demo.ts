@@ -1,5 +1,6 @@
 import path from "node:path";
 import { addSubscriber } from "../../subscribers/add-subscriber";
+import { allPages } from "../../subscribers/subscriber";
 import { describeIngest } from "../../arxiv/fetch-edition";
 import { withApp, type CommandRegistrar } from "../command-context";
 import { onDemandCommands } from "../on-demand-commands";
@@ -45,12 +46,13 @@ export const registerDemoCommand: CommandRegistrar = (program, io) => {
         io.out(describeIngest(ingest));
         if (ingest.kind === "empty") return;
         const date = ingest.edition.date;
-        const plan = await app.planEdition({ editionDate: date, onlyEmail: DEMO_ADDRESS });
+        const { plan } = await app.planEdition({ editionDate: date, onlyEmail: DEMO_ADDRESS });
+        const [planned] = await allPages(plan);
         const result = await app.deliverEdition({ editionDate: date, onlyEmail: DEMO_ADDRESS });
         const via = app.transport().description;
         io.out(
           result.sent > 0
-            ? `mailed ${DEMO_ADDRESS} a digest of the ${plan.plan[0]?.papers} papers that match its keywords, via ${via}`
+            ? `mailed ${DEMO_ADDRESS} a digest of the ${planned?.papers} papers that match its keywords, via ${via}`
             : `${DEMO_ADDRESS} already has this edition's digest (${via}); nothing sent again`,
         );
         if (!opts.serve) return;

@@ -1,5 +1,6 @@
 import type { App } from "../../container";
 import { InputError } from "../../errors";
+import { allPages } from "../../subscribers/subscriber";
 import { describeIngest } from "../../arxiv/fetch-edition";
 import { collect, printJson, withApp, type CliIO, type CommandRegistrar } from "../command-context";
 import { sendProgressReporter } from "../send-progress";
@@ -72,9 +73,13 @@ async function send(app: App, io: CliIO, opts: SendFlags): Promise<void> {
       editionDate: opts.edition,
       onlyEmail: opts.only,
     });
-    if (opts.json) return printJson(io, { edition: edition.date, plan });
-    for (const p of plan) io.out(`would send to ${p.email}: ${p.subject}`);
-    io.out(`dry run: ${plan.length} digest(s) for edition ${edition.date}; nothing sent`);
+    if (opts.json) return printJson(io, { edition: edition.date, plan: await allPages(plan) });
+    let planned = 0;
+    for await (const page of plan) {
+      for (const p of page) io.out(`would send to ${p.email}: ${p.subject}`);
+      planned += page.length;
+    }
+    io.out(`dry run: ${planned} digest(s) for edition ${edition.date}; nothing sent`);
     return;
   }
   const progress = sendProgressReporter(io);

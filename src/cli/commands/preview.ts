@@ -4,6 +4,7 @@ import { digestSubject } from "../../digest/digest-mail-parts";
 import { normalizeEmail } from "../../transport/email-address";
 import { withApp, type CommandRegistrar } from "../command-context";
 import { writeOutputFile } from "../output-file";
+import { recipientsOf } from "../../mail/recipient-pages";
 
 export const registerPreviewCommand: CommandRegistrar = (program, io) => {
   program
@@ -17,10 +18,16 @@ export const registerPreviewCommand: CommandRegistrar = (program, io) => {
         const subscriber = await app.subscribers.findByEmail(normalizeEmail(email));
         if (!subscriber) throw new NotFoundError(`no subscriber ${email}`);
         const content = await app.loadEditionContent(opts.edition);
-        const digest = content.digestFor(subscriber, {
-          maxPapers: app.config.digest.maxPapers,
-          now: new Date(),
+        // What the send would leave out (papers mailed to them before) is left out here too.
+        const [recipient] = await recipientsOf(app, content, [subscriber], {
+          from: subscriber.id,
+          to: subscriber.id,
         });
+        const digest = content.digestFor(
+          subscriber,
+          { maxPapers: app.config.digest.maxPapers, now: new Date() },
+          recipient?.mailedBefore,
+        );
         if (!digest) {
           io.out(
             `${subscriber.email}: no paper of edition ${content.edition.date} matches; no mail would be sent`,

@@ -23,19 +23,21 @@ export const registerSubscriberAdminCommands: CommandRegistrar = (program, io) =
     .option("--out <file>", "write to this file instead of stdout")
     .action(async (opts: { out?: string }) => {
       await withApp(io, async (app) => {
-        const all = await app.subscribers.list();
-        const csv = stringify(
-          all.map((s) => [
-            safeCell(s.email),
-            safeCell(joinKeywords(s.keywords)),
-            s.language,
-            s.status,
-          ]),
-          { header: true, columns: ["email", "keywords", "language", "status"] },
-        );
-        if (!opts.out) return io.out(csv.trimEnd());
-        fs.writeFileSync(opts.out, csv);
-        io.err(`wrote ${all.length} subscriber(s) to ${opts.out}`);
+        // A page at a time, so a list of any length is written in bounded memory.
+        const file = opts.out === undefined ? undefined : fs.openSync(opts.out, "w");
+        const write = (csv: string) =>
+          file === undefined ? io.out(csv.trimEnd()) : fs.writeSync(file, csv);
+        let written = 0;
+        try {
+          for await (const page of app.subscribers.pages()) {
+            write(csvRows(page, written === 0));
+            written += page.length;
+          }
+          if (written === 0) write(csvRows([], true));
+        } finally {
+          if (file !== undefined) fs.closeSync(file);
+        }
+        if (opts.out) io.err(`wrote ${written} subscriber(s) to ${opts.out}`);
       });
     });
 
@@ -92,6 +94,19 @@ function statusCommand(
         io.out(`${found.email} is now ${move.to}`);
       });
     });
+}
+
+/** Subscribers as export CSV lines (the header first when `header`). */
+function csvRows(subscribers: readonly Subscriber[], header: boolean): string {
+  return stringify(
+    subscribers.map((s) => [
+      safeCell(s.email),
+      safeCell(joinKeywords(s.keywords)),
+      s.language,
+      s.status,
+    ]),
+    { header, columns: ["email", "keywords", "language", "status"] },
+  );
 }
 
 async function findSubscriber(app: App, email: string): Promise<Subscriber> {

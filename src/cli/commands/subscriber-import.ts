@@ -37,7 +37,8 @@ export function registerSubscriberImport(subscriber: Command, io: CliIO): void {
           reading.update(bytes, size, rows),
         );
         reading.stop(read.rows.length + read.rejected.length);
-        const existing = new Map((await app.subscribers.list()).map((s) => [s.email, s]));
+        const known = await app.subscribers.findByEmails(read.rows.map((row) => row.email));
+        const existing = new Map(known.map((s) => [s.email, s]));
         const suppressed = new Map((await app.suppressions.list()).map((s) => [s.email, s]));
         const status = opts.confirmed ? "active" : "pending";
         const plan = planImport(read.rows, existing, status, suppressed);

@@ -3,6 +3,7 @@ import { addSubscriber } from "../../subscribers/add-subscriber";
 import { editKeywords, type KeywordEdit } from "../../subscribers/edit-keywords";
 import { normalizeEmail } from "../../transport/email-address";
 import { isTimeZone } from "../../subscribers/time-zone";
+import { allPages } from "../../subscribers/subscriber";
 import { collect, printJson, withApp, type CommandRegistrar } from "../command-context";
 
 export const registerSubscriberCommands: CommandRegistrar = (program, io) => {
@@ -60,11 +61,14 @@ export const registerSubscriberCommands: CommandRegistrar = (program, io) => {
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }) => {
       await withApp(io, async (app) => {
-        const all = await app.subscribers.list();
-        if (opts.json) return printJson(io, all);
-        if (all.length === 0) io.out("no subscribers");
-        for (const s of all)
-          io.out(`${s.email}\t${s.status}\t${s.language}\t${s.keywords.join("; ")}`);
+        if (opts.json) return printJson(io, await allPages(app.subscribers.pages()));
+        let listed = 0;
+        for await (const page of app.subscribers.pages()) {
+          for (const s of page)
+            io.out(`${s.email}\t${s.status}\t${s.language}\t${s.keywords.join("; ")}`);
+          listed += page.length;
+        }
+        if (listed === 0) io.out("no subscribers");
       });
     });
 

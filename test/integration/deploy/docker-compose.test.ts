@@ -67,6 +67,20 @@ describeNeeding([DEBIAN_DOCKER_COMPOSE], "docker-compose.yml (Debian's docker-co
     expect(config).toMatch(/^ {2}mailpit:\n(?: {4}.*\n)*? {4}profiles:\n {4}- dev$/m);
   });
 
+  it("offers senders to scale in the senders profile: send in a loop, on the app's database", () => {
+    const config = compose(composeProject(), "--profile", "senders", "config");
+    const sender = /^ {2}sender:\n((?: {4}.*\n| {6}.*\n)+)/m.exec(config)?.[1] ?? "";
+    expect(sender).toMatch(/node bin\/arxiv-digest\.js send;/);
+    // Only asked for: a plain `up` starts the app alone, as before.
+    expect(sender).toMatch(/profiles:\n {4}- senders/);
+    // Nothing that forbids `--scale sender=3`: a fixed container name or a published port.
+    expect(sender).not.toMatch(/ports:|container_name:/);
+    const env = serviceEnvironment(config, "sender");
+    expect(loadConfig(env).databaseUrl).toBe(
+      loadConfig(serviceEnvironment(config, "app")).databaseUrl,
+    );
+  });
+
   it("offers Caddy in the tls profile, serving PUBLIC_URL's host on 80 and 443", () => {
     const config = composeWith(
       { PUBLIC_URL: "https://digest.example.org" },

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { printable } from "../../../src/transport/control-characters";
+import { allPages } from "../../../src/subscribers/subscriber";
 import { describeEachDatabase } from "../../support/databases";
 import { startWebTestServer, type WebTestServer } from "./web-test-server";
 
@@ -41,7 +42,9 @@ describeEachDatabase("every form route under random hostile input (%s)", (kind) 
   let web: WebTestServer;
   let manage: string;
   const snapshot = async () =>
-    JSON.stringify((await web.app.subscribers.list()).map(({ createdAt: _c, ...s }) => s));
+    JSON.stringify(
+      (await allPages(web.app.subscribers.pages())).map(({ createdAt: _c, ...s }) => s),
+    );
 
   beforeAll(async () => {
     web = await startWebTestServer(kind, ["reader@example.org"]);

@@ -35,7 +35,7 @@ describeEachDatabase("subscription service on %s", (kind) => {
     close = opened.close;
     transport = capturingTransport();
     now = new Date("2026-11-26T10:00:00Z");
-    subscribers = createSubscriberStore(opened.db);
+    subscribers = createSubscriberStore(opened.db, kind);
     service = createSubscriptionService({
       store: createSubscriptionStore(opened.db),
       transport: () => transport,

@@ -1,3 +1,4 @@
+import { allPages } from "../../../src/subscribers/subscriber";
 import { loadConfig } from "../../../src/config";
 import { createApp, type App } from "../../../src/container";
 import type { FastifyInstance } from "fastify";
@@ -45,7 +46,11 @@ describeEachDatabase("provider webhooks for bounces and complaints (%s)", (kind)
 
   /** What the webhooks may change: statuses, bounce counts, suppressions, recorded reports. */
   const state = async () => ({
-    subscribers: (await app.subscribers.list()).map((s) => [s.email, s.status, s.hardBounces]),
+    subscribers: (await allPages(app.subscribers.pages())).map((s) => [
+      s.email,
+      s.status,
+      s.hardBounces,
+    ]),
     suppressed: (await app.suppressions.list()).map((s) => [s.email, s.reason]),
     feedback: (await app.stats.latestEditions(1))[0]?.feedback,
   });

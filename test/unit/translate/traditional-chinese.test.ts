@@ -1,6 +1,6 @@
 import type { StoredPaper } from "../../../src/arxiv/edition";
 import type { Subscriber } from "../../../src/subscribers/subscriber";
-import { EditionContent } from "../../../src/digest/edition-content";
+import { countReaders, EditionContent } from "../../../src/digest/edition-content";
 import { toTraditional } from "../../../src/translate/chinese-script";
 import { renderDigestText } from "../../../src/digest/render-digest-text";
 import { SAMPLE_LINKS as LINKS } from "../digest/support/sample-digest";
@@ -84,13 +84,18 @@ describe("EditionContent and the Chinese variants", () => {
     expect(cn?.sections[0]?.papers[0]?.translation?.title).toBe("大语言模型的强化学习");
   });
 
-  it("lists the papers active subscribers will be shown, most wanted first", () => {
+  it("ranks the papers the digests show by readers, most wanted first", () => {
     const readers = [
       subscriber(1, "zh-CN", ["diffusion policy"]),
       subscriber(2, "zh-TW", ["diffusion policy", "reinforcement learning"]),
       { ...subscriber(3, "zh-CN", ["other"]), status: "paused" as const },
     ];
-    expect(content.papersShownTo(readers, options).map((p) => [p.paperId, p.readers])).toEqual([
+    const counted = new Map<string, number>();
+    for (const reader of readers.filter((r) => r.status === "active")) {
+      const digest = content.digestFor(reader, options);
+      if (digest) countReaders(counted, digest);
+    }
+    expect(content.papersShownTo(counted).map((p) => [p.paperId, p.readers])).toEqual([
       [2, 2],
       [1, 1],
     ]);
