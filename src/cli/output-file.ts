@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import { openSync } from "node:fs";
 import { describeFileError, InputError } from "../errors";
 
 /**
@@ -8,6 +9,15 @@ import { describeFileError, InputError } from "../errors";
 export async function writeOutputFile(file: string, data: string | Uint8Array): Promise<void> {
   try {
     await fs.writeFile(file, data);
+  } catch (error) {
+    throw new InputError(`cannot write ${file}: ${describeFileError(error)}`);
+  }
+}
+
+/** Opens a file the operator named for writing piece by piece (an export), with the same one line. */
+export function openOutputFile(file: string): number {
+  try {
+    return openSync(file, "w");
   } catch (error) {
     throw new InputError(`cannot write ${file}: ${describeFileError(error)}`);
   }

@@ -170,7 +170,7 @@ describe("CLI errors are one clear line and exit code 1", () => {
     expect(list[0]?.keywords).toEqual(["rl"]);
   });
 
-  it("preview into a folder that does not exist names the file", async () => {
+  it("preview and export into a folder that does not exist name the file", async () => {
     const env = freshEnv();
     await runCliWith(
       env,
@@ -191,6 +191,9 @@ describe("CLI errors are one clear line and exit code 1", () => {
     );
     expect(run.code).toBe(1);
     expect(run.err).toBe("error: cannot write /missing/dir/x.html: no such file or folder");
+    const exported = await runCliWith(env, "subscriber", "export", "--out", "/missing/dir/x.csv");
+    expect(exported.code).toBe(1);
+    expect(exported.err).toBe("error: cannot write /missing/dir/x.csv: no such file or folder");
   });
 
   it("a PostgreSQL that refuses the connection is one line, without the password", async () => {

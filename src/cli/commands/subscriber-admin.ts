@@ -6,6 +6,7 @@ import type { Subscriber, SubscriberStatus } from "../../subscribers/subscriber"
 import { InputError, NotFoundError } from "../../errors";
 import { normalizeEmail } from "../../transport/email-address";
 import { joinKeywords, safeCell } from "../../subscribers/subscriber-csv-cells";
+import { openOutputFile } from "../output-file";
 import { registerSubscriberImport } from "./subscriber-import";
 import { printJson, withApp, type CliIO, type CommandRegistrar } from "../command-context";
 
@@ -24,7 +25,7 @@ export const registerSubscriberAdminCommands: CommandRegistrar = (program, io) =
     .action(async (opts: { out?: string }) => {
       await withApp(io, async (app) => {
         // A page at a time, so a list of any length is written in bounded memory.
-        const file = opts.out === undefined ? undefined : fs.openSync(opts.out, "w");
+        const file = opts.out === undefined ? undefined : openOutputFile(opts.out);
         const write = (csv: string) =>
           file === undefined ? io.out(csv.trimEnd()) : fs.writeSync(file, csv);
         let written = 0;
