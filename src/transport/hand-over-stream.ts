@@ -6,12 +6,39 @@ import type { HandOver } from "./mail-transport";
  * starts reading the message stream once the server answered DATA with 354 (its pool relies on
  * the same fact: a stream never read was never sent), so the first read is the hand-over point:
  * the server cannot have the message before it, as it only takes a message whose final dot
- * arrived. The generator runs only when the stream is first read.
+ * arrived. Chunks are passed on as they come, with back-pressure (no promise per chunk).
  */
-export function handOverStream(input: Readable, handOver: HandOver): Readable {
-  async function* afterHandOver() {
-    await handOver();
-    yield* input;
+class AfterHandOver extends Readable {
+  private state: "waiting" | "asked" | "flowing" = "waiting";
+
+  constructor(
+    private readonly input: Readable,
+    private readonly handOver: HandOver,
+  ) {
+    super();
+    input.on("error", (error) => this.destroy(error));
+    input.on("end", () => this.push(null));
   }
-  return Readable.from(afterHandOver(), { objectMode: false });
+
+  override _read(): void {
+    if (this.state === "flowing") {
+      this.input.resume();
+      return;
+    }
+    if (this.state === "asked") return;
+    this.state = "asked";
+    this.handOver().then(
+      () => {
+        this.state = "flowing";
+        this.input.on("data", (chunk: Buffer) => {
+          if (!this.push(chunk)) this.input.pause();
+        });
+      },
+      (error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+}
+
+export function handOverStream(input: Readable, handOver: HandOver): Readable {
+  return new AfterHandOver(input, handOver);
 }
